@@ -93,7 +93,7 @@ public final class FullMnist {
                 download(uri, target, sha256);
                 return;
             } catch (IOException e) {
-                failures.add(uri + ": " + e.getMessage());
+                failures.add(uri + ": " + (e.getClass() == IOException.class ? e.getMessage() : e.toString()));
             }
         }
         throw new DatasetException("Could not download MNIST file " + file + " into " + cacheDir + ":\n  "

@@ -30,8 +30,9 @@ public final class MnistSampleBuilder {
     public static final long SEED = 20170831L;
     /** Images are SIDE × SIDE pixels. */
     public static final int SIDE = 28;
-    /** Expected sizes of the two parts. */
+    /** Expected size of the training part. */
     public static final int TRAIN_SIZE = 8000;
+    /** Expected size of the test part. */
     public static final int TEST_SIZE = 2000;
 
     private static final int PIXELS = SIDE * SIDE;

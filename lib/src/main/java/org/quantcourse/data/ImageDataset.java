@@ -88,6 +88,15 @@ public final class ImageDataset {
         return copy;
     }
 
+    /** A short content fingerprint (name, size, shape and SHA-256 of pixels and labels), e.g. for a model cache key. */
+    public String fingerprint() {
+        java.security.MessageDigest digest = Sha256.newDigest();
+        digest.update(pixels);
+        digest.update(labels);
+        String hash = java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        return name + ":" + size() + "x" + rows + "x" + cols + ":" + hash;
+    }
+
     /** How many images each class has, indexed by label. */
     public int[] classCounts() {
         int[] counts = new int[numClasses()];

@@ -1,0 +1,22 @@
+package org.quantcourse.exercises;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.quantcourse.course.CourseData;
+
+class Exercises00Test {
+
+    @Test
+    void rightAnswersPassAndWrongOnesGetAHint() {
+        int sevens = CourseData.load().train().classCounts()[7];
+        assertTrue(Exercises00.digitCount(7, sevens).passed());
+        CheckResult wrong = Exercises00.digitCount(7, sevens + 1);
+        assertFalse(wrong.passed());
+        assertTrue(wrong.toString().startsWith("✗ Exercise 0.1") && wrong.message().contains("Hint"), wrong.toString());
+        assertTrue(Exercises00.imageBytes(3136, 784).passed());
+        assertFalse(Exercises00.imageBytes(784, 784).passed());
+        assertFalse(Exercises00.meanPixel(0.5).passed());
+    }
+}

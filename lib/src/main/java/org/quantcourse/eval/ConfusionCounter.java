@@ -16,12 +16,7 @@ final class ConfusionCounter {
         }
         INDArray p = Probabilities.requireRows(probabilities, labels.size(0), "the model's predictions");
         INDArray y = OneHotLabels.require(labels, p.rows(), p.columns());
-        if (counts == null) {
-            counts = new int[(int) p.columns()][(int) p.columns()];
-        } else if (counts.length != p.columns()) {
-            throw new IllegalArgumentException("batches disagree on the number of classes: " + counts.length
-                    + " then " + p.columns());
-        }
+        startOrCheckClasses((int) p.columns());
         count(Probabilities.argMaxRows(y), Probabilities.argMaxRows(p));
         lossSum -= Probabilities.clippedLog(p).muli(y).sumNumber().doubleValue();
         samples += p.rows();
@@ -31,6 +26,15 @@ final class ConfusionCounter {
     EvaluationResult result() {
         DataPass.requireSamples(samples);
         return new EvaluationResult(counts, lossSum / samples);
+    }
+
+    private void startOrCheckClasses(int classes) {
+        if (counts == null) {
+            counts = new int[classes][classes];
+        } else if (counts.length != classes) {
+            throw new IllegalArgumentException("batches disagree on the number of classes: " + counts.length
+                    + " then " + classes);
+        }
     }
 
     private void count(int[] truth, int[] predicted) {

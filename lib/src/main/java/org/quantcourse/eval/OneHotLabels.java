@@ -18,17 +18,20 @@ final class OneHotLabels {
                     + "] (one row per sample, one column per class the model outputs), got "
                     + (labels == null ? "null" : Arrays.toString(labels.shape())));
         }
-        INDArray asFloat = labels.castTo(DataType.FLOAT);
-        INDArray valid = countPerRow(asFloat, 1).eq(1).castTo(DataType.FLOAT)
-                .muli(countPerRow(asFloat, 0).eq(classes - 1).castTo(DataType.FLOAT));
-        long invalid = rows - valid.sumNumber().longValue();
+        return requireOneHotRows(labels.castTo(DataType.FLOAT));
+    }
+
+    private static INDArray requireOneHotRows(INDArray labels) {
+        INDArray valid = countPerRow(labels, 1).eq(1).castTo(DataType.FLOAT)
+                .muli(countPerRow(labels, 0).eq(labels.columns() - 1).castTo(DataType.FLOAT));
+        long invalid = labels.rows() - valid.sumNumber().longValue();
         if (invalid > 0) {
             long example = Nd4j.argMin(valid).getLong(0);
             throw new IllegalArgumentException("labels must be one-hot: each row all 0 except a single 1 in a column 0.."
-                    + (classes - 1) + "; " + invalid + " of " + rows + " rows are not, e.g. row " + example + " = "
-                    + asFloat.getRow(example));
+                    + (labels.columns() - 1) + "; " + invalid + " of " + labels.rows() + " rows are not, e.g. row "
+                    + example + " = " + labels.getRow(example));
         }
-        return asFloat;
+        return labels;
     }
 
     private static INDArray countPerRow(INDArray labels, double value) {

@@ -37,14 +37,21 @@ public final class Probabilities {
             throw new IllegalArgumentException(what + " must be probabilities of shape [" + rows + ", classes], got "
                     + (p == null ? "null" : Arrays.toString(p.shape())));
         }
+        INDArray asFloat = p.castTo(DataType.FLOAT);
+        if (asFloat.isNaN().any() || asFloat.isInfinite().any()) {
+            throw new IllegalArgumentException(what + " contain NaN or infinite values; the model has diverged");
+        }
+        return requireDistributions(asFloat, what);
+    }
+
+    private static INDArray requireDistributions(INDArray p, String what) {
         double low = p.minNumber().doubleValue();
         double high = p.maxNumber().doubleValue();
-        double worstSum = Transforms.abs(p.castTo(DataType.FLOAT).sum(1).subi(1), false).maxNumber().doubleValue();
+        double worstSum = Transforms.abs(p.sum(1).subi(1), false).maxNumber().doubleValue();
         if (low < -ROW_SUM_TOLERANCE || high > 1 + ROW_SUM_TOLERANCE || worstSum > ROW_SUM_TOLERANCE) {
             throw new IllegalArgumentException(what + " must be probabilities (entries in [0, 1], rows summing to 1, "
-                    + "e.g. a softmax output) but range over [" + low + ", " + high + "] with a row sum off by "
-                    + worstSum);
+                    + "e.g. a softmax output) but range over [" + low + ", " + high + "] with a row sum off by " + worstSum);
         }
-        return p.castTo(DataType.FLOAT);
+        return p;
     }
 }

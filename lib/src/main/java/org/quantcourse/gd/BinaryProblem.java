@@ -1,6 +1,7 @@
 package org.quantcourse.gd;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -47,15 +48,12 @@ public record BinaryProblem(INDArray features, INDArray labels) {
         }
         Random random = new Random(seed);
         double offset = separation / 2 / Math.sqrt(dimension);
-        float[][] x = new float[2 * samplesPerClass][dimension];
-        float[] y = new float[2 * samplesPerClass];
+        float[][] x = new float[2 * samplesPerClass][];
         for (int i = 0; i < x.length; i++) {
-            y[i] = i < samplesPerClass ? 0f : 1f;
-            double mean = y[i] == 0f ? -offset : offset;
-            for (int j = 0; j < dimension; j++) {
-                x[i][j] = (float) (mean + random.nextGaussian());
-            }
+            x[i] = gaussianPoint(dimension, i < samplesPerClass ? -offset : offset, random);
         }
+        float[] y = new float[2 * samplesPerClass];
+        Arrays.fill(y, samplesPerClass, y.length, 1f);
         return of(Nd4j.create(x), Nd4j.create(y, new long[] {y.length, 1}, DataType.FLOAT));
     }
 
@@ -76,15 +74,7 @@ public record BinaryProblem(INDArray features, INDArray labels) {
         while (data.hasNext()) {
             collectDigits(data.next(), positiveDigit, negativeDigit, rows, labels);
         }
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("the iterator holds no sample of digit " + positiveDigit
-                    + " or " + negativeDigit);
-        }
-        float[] y = new float[labels.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = labels.get(i);
-        }
-        return of(Nd4j.vstack(rows), Nd4j.create(y, new long[] {y.length, 1}, DataType.FLOAT));
+        return fromRows(rows, labels, "the iterator holds no sample of digit " + positiveDigit + " or " + negativeDigit);
     }
 
     /** Number of samples n. */
@@ -105,6 +95,25 @@ public record BinaryProblem(INDArray features, INDArray labels) {
         return new BinaryProblem(features.getRows(indices), labels.getRows(indices));
     }
 
+    private static float[] gaussianPoint(int dimension, double mean, Random random) {
+        float[] point = new float[dimension];
+        for (int j = 0; j < dimension; j++) {
+            point[j] = (float) (mean + random.nextGaussian());
+        }
+        return point;
+    }
+
+    private static BinaryProblem fromRows(List<INDArray> rows, List<Float> labels, String whenEmpty) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(whenEmpty);
+        }
+        float[] y = new float[labels.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels.get(i);
+        }
+        return of(Nd4j.vstack(rows), Nd4j.create(y, new long[] {y.length, 1}, DataType.FLOAT));
+    }
+
     private static void collectDigits(DataSet batch, int positive, int negative,
                                       List<INDArray> rows, List<Float> labels) {
         INDArray features = batch.getFeatures();
@@ -121,14 +130,14 @@ public record BinaryProblem(INDArray features, INDArray labels) {
     private static void requireMatrix(INDArray features, String name) {
         if (features == null || features.rank() != 2) {
             throw new IllegalArgumentException(name + " must be a matrix [samples, features], got "
-                    + (features == null ? "null" : "shape " + java.util.Arrays.toString(features.shape())));
+                    + (features == null ? "null" : "shape " + Arrays.toString(features.shape())));
         }
     }
 
     private static void requireLabelColumn(INDArray labels, long rows) {
         if (labels == null || labels.rank() != 2 || labels.columns() != 1 || labels.rows() != rows) {
             throw new IllegalArgumentException("labels must have shape [" + rows + ", 1] (one 0/1 label per "
-                    + "feature row), got " + (labels == null ? "null" : java.util.Arrays.toString(labels.shape())));
+                    + "feature row), got " + (labels == null ? "null" : Arrays.toString(labels.shape())));
         }
     }
 

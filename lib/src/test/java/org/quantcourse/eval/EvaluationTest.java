@@ -167,6 +167,14 @@ class EvaluationTest {
         assertTrue(e.getMessage().contains("softmax"), e.getMessage());
     }
 
+    @Test
+    void rejectsNaNPredictionsOfADivergedModel() {
+        INDArray p = Nd4j.createFromArray(new float[][] {{Float.NaN, 0.5f}, {0.5f, 0.5f}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Evaluation.fromPredictions(p, Nd4j.createFromArray(new float[][] {{0, 1}, {1, 0}})));
+        assertTrue(e.getMessage().contains("NaN"), e.getMessage());
+    }
+
     private static INDArray oneHot(int rows, int... classes) {
         INDArray labels = Nd4j.zeros(DataType.FLOAT, rows, Fixtures.CLASSES);
         for (int i = 0; i < rows; i++) {

@@ -5,7 +5,7 @@ public record ConstantRate(double rate) implements LearningRateSchedule {
 
     /** Checks that the rate is positive and finite. */
     public ConstantRate {
-        LearningRateSchedule.requirePositiveRate(rate, "learning rate");
+        SettingChecks.requirePositiveRate(rate, "learning rate");
     }
 
     @Override

@@ -7,9 +7,9 @@ package org.quantcourse.gd;
  */
 public record CosineDecay(double initial, double minimum, int period, ScheduleUnit unit) implements LearningRateSchedule {
 
-    /** Checks that 0 <= minimum <= initial, initial > 0 and period >= 1. */
+    /** Checks {@code 0 <= minimum <= initial}, {@code initial > 0} and {@code period >= 1}. */
     public CosineDecay {
-        LearningRateSchedule.requirePositiveRate(initial, "initial learning rate");
+        SettingChecks.requirePositiveRate(initial, "initial learning rate");
         if (!(minimum >= 0 && minimum <= initial) || period < 1 || unit == null) {
             throw new IllegalArgumentException("cosine decay needs 0 <= minimum <= initial, period >= 1 and a unit, got minimum="
                     + minimum + ", initial=" + initial + ", period=" + period + ", unit=" + unit);

@@ -6,9 +6,9 @@ package org.quantcourse.gd;
  */
 public record ExponentialDecay(double initial, double gamma, ScheduleUnit unit) implements LearningRateSchedule {
 
-    /** Checks that the rate is positive and 0 < gamma <= 1. */
+    /** Checks that the rate is positive and {@code 0 < gamma <= 1}. */
     public ExponentialDecay {
-        LearningRateSchedule.requirePositiveRate(initial, "initial learning rate");
+        SettingChecks.requirePositiveRate(initial, "initial learning rate");
         if (!(gamma > 0 && gamma <= 1) || unit == null) {
             throw new IllegalArgumentException("exponential decay needs 0 < gamma <= 1 and a unit, got gamma="
                     + gamma + ", unit=" + unit);

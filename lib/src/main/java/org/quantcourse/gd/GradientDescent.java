@@ -7,7 +7,7 @@ public record GradientDescent(LearningRateSchedule learningRate) implements Opti
 
     /** Checks the schedule. */
     public GradientDescent {
-        Optimizer.requireSchedule(learningRate);
+        SettingChecks.requireSchedule(learningRate);
     }
 
     /** Full-batch gradient descent with a constant learning rate. Used in notebook 03. */

@@ -9,7 +9,7 @@ public record InverseTimeDecay(double initial, double gamma, double power, Sched
 
     /** Checks that the rate is positive and gamma and power are non-negative. */
     public InverseTimeDecay {
-        LearningRateSchedule.requirePositiveRate(initial, "initial learning rate");
+        SettingChecks.requirePositiveRate(initial, "initial learning rate");
         if (!(gamma >= 0) || !(power >= 0) || unit == null) {
             throw new IllegalArgumentException("inverse-time decay needs gamma >= 0, power >= 0 and a unit, got gamma="
                     + gamma + ", power=" + power + ", unit=" + unit);

@@ -36,11 +36,4 @@ public interface LearningRateSchedule {
     static LearningRateSchedule cosineDecay(double initial, double minimum, int period, ScheduleUnit unit) {
         return new CosineDecay(initial, minimum, period, unit);
     }
-
-    /** Rejects a learning rate that is not a positive finite number. */
-    static void requirePositiveRate(double rate, String name) {
-        if (!(rate > 0) || Double.isInfinite(rate)) {
-            throw new IllegalArgumentException(name + " must be a positive finite number, got " + rate);
-        }
-    }
 }

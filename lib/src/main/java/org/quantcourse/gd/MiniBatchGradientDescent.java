@@ -10,8 +10,8 @@ public record MiniBatchGradientDescent(int batchSize, LearningRateSchedule learn
 
     /** Checks the batch size and schedule. */
     public MiniBatchGradientDescent {
-        Optimizer.requireBatchSize(batchSize);
-        Optimizer.requireSchedule(learningRate);
+        SettingChecks.requireBatchSize(batchSize);
+        SettingChecks.requireSchedule(learningRate);
     }
 
     /** Mini-batch gradient descent with a constant learning rate. Used in notebook 03. */

@@ -10,9 +10,9 @@ public record Momentum(int batchSize, LearningRateSchedule learningRate, double 
 
     /** Checks the batch size, schedule and momentum (in [0, 1)). */
     public Momentum {
-        Optimizer.requireBatchSize(batchSize);
-        Optimizer.requireSchedule(learningRate);
-        Optimizer.requireMomentum(momentum);
+        SettingChecks.requireBatchSize(batchSize);
+        SettingChecks.requireSchedule(learningRate);
+        SettingChecks.requireMomentum(momentum);
     }
 
     /** Momentum with a constant learning rate. Used in notebook 03. */

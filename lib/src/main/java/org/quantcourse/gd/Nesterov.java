@@ -10,9 +10,9 @@ public record Nesterov(int batchSize, LearningRateSchedule learningRate, double 
 
     /** Checks the batch size, schedule and momentum (in [0, 1)). */
     public Nesterov {
-        Optimizer.requireBatchSize(batchSize);
-        Optimizer.requireSchedule(learningRate);
-        Optimizer.requireMomentum(momentum);
+        SettingChecks.requireBatchSize(batchSize);
+        SettingChecks.requireSchedule(learningRate);
+        SettingChecks.requireMomentum(momentum);
     }
 
     /** Nesterov with a constant learning rate. Used in notebook 03. */

@@ -32,25 +32,4 @@ public interface Optimizer {
     default GradientDescentRun run(LogisticRegression start, BinaryProblem data, int epochs, StepObserver observer) {
         return new DescentLoop(this, data, observer).run(start, epochs);
     }
-
-    /** Rejects a batch size below 1. */
-    static void requireBatchSize(int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1 (or Optimizer.FULL_BATCH), got " + batchSize);
-        }
-    }
-
-    /** Rejects a momentum outside [0, 1). */
-    static void requireMomentum(double momentum) {
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
-        }
-    }
-
-    /** Rejects a missing schedule. */
-    static void requireSchedule(LearningRateSchedule learningRate) {
-        if (learningRate == null) {
-            throw new IllegalArgumentException("learning-rate schedule must not be null");
-        }
-    }
 }

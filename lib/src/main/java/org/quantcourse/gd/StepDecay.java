@@ -8,7 +8,7 @@ public record StepDecay(double initial, double decayRate, int step, ScheduleUnit
 
     /** Checks that the rates are positive, the decay rate at most 1 and the step at least 1. */
     public StepDecay {
-        LearningRateSchedule.requirePositiveRate(initial, "initial learning rate");
+        SettingChecks.requirePositiveRate(initial, "initial learning rate");
         if (!(decayRate > 0 && decayRate <= 1) || step < 1 || unit == null) {
             throw new IllegalArgumentException("step decay needs 0 < decayRate <= 1, step >= 1 and a unit, got decayRate="
                     + decayRate + ", step=" + step + ", unit=" + unit);

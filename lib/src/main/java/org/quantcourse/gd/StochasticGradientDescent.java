@@ -7,7 +7,7 @@ public record StochasticGradientDescent(LearningRateSchedule learningRate, long 
 
     /** Checks the schedule. */
     public StochasticGradientDescent {
-        Optimizer.requireSchedule(learningRate);
+        SettingChecks.requireSchedule(learningRate);
     }
 
     /** SGD with a constant learning rate and a shuffling seed. Used in notebook 03. */

@@ -1,0 +1,18 @@
+package org.quantcourse.gd;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Plain gradient descent: {@code update = η_t · g}, like DL4J's {@code Sgd} updater. */
+final class PlainUpdate implements UpdateRule {
+
+    private final LearningRateSchedule learningRate;
+
+    PlainUpdate(LearningRateSchedule learningRate) {
+        this.learningRate = learningRate;
+    }
+
+    @Override
+    public INDArray update(INDArray gradient, int iteration, int epoch) {
+        return gradient.mul(learningRate.valueAt(iteration, epoch));
+    }
+}

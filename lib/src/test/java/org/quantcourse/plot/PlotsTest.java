@@ -61,6 +61,13 @@ class PlotsTest {
     }
 
     @Test
+    void tableHtmlShowsFractionsWithFourDecimalsAndWholeNumbersPlain() {
+        Table table = Table.create("t", tech.tablesaw.api.DoubleColumn.create("x", 0.123456789, 8.0, 0.0000123));
+        String html = TableHtml.of(table);
+        assertTrue(html.contains("<td>0.1235</td>") && html.contains("<td>8</td>") && html.contains("<td>1.230e-05</td>"), html);
+    }
+
+    @Test
     void tableHtmlEscapesCellText() {
         Table table = Table.create("t<1>", StringColumn.create("name", "a&b", "<script>"));
         String html = TableHtml.of(table);

@@ -183,7 +183,7 @@ public final class JavaKernel extends BaseKernel {
                 yield history.search(search.getPattern(), search.getMaxReturnLength(), flags);
             }
         };
-        env.reply(new Replies.History(entries));
+        env.reply(new Replies.History(entries).replyTo(message));
     }
 
     @Override

@@ -22,13 +22,15 @@ public final class TypeMatch {
         todo.add(value.getClass());
         while (!todo.isEmpty()) {
             Class<?> type = todo.poll();
-            if (type == null || !seen.add(type)) {
+            if (!seen.add(type)) {
                 continue;
             }
             if (type.getName().equals(className)) {
                 return Optional.of(type);
             }
-            todo.add(type.getSuperclass());
+            if (type.getSuperclass() != null) {
+                todo.add(type.getSuperclass());
+            }
             todo.addAll(java.util.Arrays.asList(type.getInterfaces()));
         }
         return Optional.empty();

@@ -20,6 +20,7 @@ final class ErrorFormatter {
     /** At most this many library frames are shown per exception. */
     static final int LIBRARY_FRAMES = 8;
     private static final int MAX_CAUSES = 5;
+    private static final java.util.regex.Pattern WRAPPER_NAME = java.util.regex.Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]?[.$]");
 
     private final Map<String, SnippetOrigin> origins;
 
@@ -133,7 +134,7 @@ final class ErrorFormatter {
             return "'" + SnippetNames.name(snippet) + "' cannot be used until what it refers to is declared";
         }
         String message = t.getMessage();
-        return message == null ? "" : message;
+        return message == null ? "" : WRAPPER_NAME.matcher(message).replaceAll("");
     }
 
     private static String simpleName(String className) {

@@ -67,7 +67,9 @@ public final class JavaEvaluator implements AutoCloseable {
         for (String snippet : NotebookPrelude.IMPORTS) {
             evaluator.evalKernelSnippet(snippet);
         }
-        evaluator.evalKernelSnippet(String.join("\n", NotebookPrelude.FUNCTIONS));
+        for (String function : NotebookPrelude.FUNCTIONS) {
+            evaluator.evalKernelSnippet(function);
+        }
         return evaluator;
     }
 
@@ -102,7 +104,8 @@ public final class JavaEvaluator implements AutoCloseable {
     }
 
     /**
-     * Evaluates Java code, snippet by snippet; returns the value of the last snippet when it is an expression.
+     * Evaluates Java code, snippet by snippet; returns the value of the last snippet when it is an expression not
+     * ended by a semicolon (as in IPython, a trailing {@code ;} hides the value).
      * {@code origin} labels the code in error messages.
      */
     public Optional<Object> eval(String code, SnippetOrigin origin) throws CellFailure {
@@ -115,7 +118,8 @@ public final class JavaEvaluator implements AutoCloseable {
             if (!piece.complete()) {
                 throw incomplete(piece, pieceOrigin);
             }
-            value = evalSnippet(piece.source(), pieceOrigin, i == pieces.size() - 1);
+            boolean showValue = i == pieces.size() - 1 && !piece.endsWithSemicolon();
+            value = evalSnippet(piece.source(), pieceOrigin, showValue);
         }
         checkInterrupt();
         return value;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One snippet of a cell as JShell sees it, with the cell line (0-based) it starts on and whether it is complete. */
-record SourcePiece(String source, int firstLine, boolean complete) {
+record SourcePiece(String source, int firstLine, boolean complete, boolean endsWithSemicolon) {
 
     /** Splits code into JShell snippets in order; a trailing unfinished statement is returned as incomplete. */
     static List<SourcePiece> split(SourceCodeAnalysis analysis, String code) {
@@ -23,7 +23,8 @@ record SourcePiece(String source, int firstLine, boolean complete) {
             String source = finished && info.source() != null ? info.source() : remaining;
             int consumed = finished ? remaining.length() - info.remaining().length() : remaining.length();
             int start = offset + firstCodeChar(remaining, consumed);
-            pieces.add(new SourcePiece(source, lineOf(code, start), finished));
+            String raw = remaining.substring(0, Math.max(0, consumed));
+            pieces.add(new SourcePiece(source, lineOf(code, start), finished, withoutComments(raw).strip().endsWith(";")));
             if (!finished || consumed <= 0) {
                 break;
             }
@@ -31,6 +32,35 @@ record SourcePiece(String source, int firstLine, boolean complete) {
             remaining = info.remaining();
         }
         return pieces;
+    }
+
+    /** The text without line and block comments (string literals are kept as they are). */
+    static String withoutComments(String text) {
+        StringBuilder out = new StringBuilder();
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                out.append(c);
+                if (c == '\\' && i + 1 < text.length()) {
+                    out.append(text.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+                out.append(c);
+            } else if (text.startsWith("//", i)) {
+                int end = text.indexOf('\n', i);
+                i = end < 0 ? text.length() : end - 1;
+            } else if (text.startsWith("/*", i)) {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? text.length() : end + 1;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static int firstCodeChar(String text, int limit) {

@@ -4,7 +4,7 @@ import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
-import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
+import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 
 import java.util.List;
@@ -28,13 +28,25 @@ public final class Replies {
         }
     }
 
-    /** history_reply with {@code status: ok}. */
-    public static final class History extends HistoryReply {
+    /** history_reply content: {@code status: ok} and entries as (session, line, input or [input, output]) tuples. */
+    public static final class History {
         private final String status = "ok";
+        private final List<List<Object>> history;
 
-        /** Builds the reply. */
+        /** Builds the reply content from history entries. */
         public History(List<HistoryEntry> entries) {
-            super(entries);
+            this.history = entries.stream().map(History::tuple).toList();
+        }
+
+        private static List<Object> tuple(HistoryEntry e) {
+            Object io = e.hasOutput() ? List.of(e.getInput(), e.getOutput()) : e.getInput();
+            return List.of(e.getSession(), e.getCellNumber(), io);
+        }
+
+        /** The message carrying this content as the reply to the request. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public org.dflib.jjava.jupyter.messages.Message<?> replyTo(org.dflib.jjava.jupyter.messages.MessageContext request) {
+            return new org.dflib.jjava.jupyter.messages.Message(request, MessageType.HISTORY_REPLY, this);
         }
     }
 

@@ -19,6 +19,8 @@ final class ErrorFormatter {
 
     /** At most this many library frames are shown per exception. */
     static final int LIBRARY_FRAMES = 8;
+    /** At most this many lines of the user's own frames are shown per exception. */
+    static final int USER_FRAMES = 20;
     private static final int MAX_CAUSES = 5;
     private static final java.util.regex.Pattern WRAPPER_NAME = java.util.regex.Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]?[.$]");
 
@@ -88,13 +90,35 @@ final class ErrorFormatter {
                 library.add("    at " + frame);
             }
         }
-        List<String> out = new ArrayList<>(user);
+        List<String> out = collapse(user);
         if (!library.isEmpty()) {
             out.add(user.isEmpty() ? "  in:" : "  thrown from:");
             out.addAll(library.subList(0, Math.min(LIBRARY_FRAMES, library.size())));
             if (library.size() > LIBRARY_FRAMES) {
                 out.add("    ... " + (library.size() - LIBRARY_FRAMES) + " more");
             }
+        }
+        return out;
+    }
+
+    /** Folds runs of one repeated frame (deep recursion) and keeps at most {@link #USER_FRAMES} lines. */
+    static List<String> collapse(List<String> frames) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < frames.size(); ) {
+            int run = 1;
+            while (i + run < frames.size() && frames.get(i + run).equals(frames.get(i))) {
+                run++;
+            }
+            out.add(frames.get(i));
+            if (run > 1) {
+                out.add("    ... the same frame " + (run - 1) + " more times");
+            }
+            i += run;
+        }
+        if (out.size() > USER_FRAMES) {
+            int hidden = out.size() - USER_FRAMES;
+            out = new ArrayList<>(out.subList(0, USER_FRAMES));
+            out.add("    ... " + hidden + " more lines");
         }
         return out;
     }

@@ -20,7 +20,7 @@ record SourcePiece(String source, int firstLine, boolean complete, boolean endsW
                 break;
             }
             boolean finished = completeness.isComplete() || completeness == SourceCodeAnalysis.Completeness.UNKNOWN;
-            String source = finished && info.source() != null ? info.source() : remaining;
+            String source = (finished && info.source() != null ? info.source() : remaining).stripLeading();
             int consumed = finished ? remaining.length() - info.remaining().length() : remaining.length();
             int start = offset + firstCodeChar(remaining, consumed);
             String raw = remaining.substring(0, Math.max(0, consumed));

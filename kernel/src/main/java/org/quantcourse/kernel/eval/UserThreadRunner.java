@@ -1,0 +1,275 @@
+package org.quantcourse.kernel.eval;
+
+import org.quantcourse.kernel.io.KernelLog;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs user code on one long-lived thread with a large stack, from the kernel thread that waits for it. An interrupt
+ * first calls {@link Thread#interrupt()}, then {@code Thread.stop()} after {@link #GRACE}, and abandons the thread
+ * (starting a fresh one next time) if it still runs; the waiting kernel thread stays in control throughout. While
+ * waiting, the kernel thread also runs tasks the user code hands it with {@link #onKernelThread}.
+ */
+public final class UserThreadRunner {
+
+    /** How long an interrupted task may run before it is stopped. */
+    public static final Duration GRACE = Duration.ofMillis(300);
+    /** How long a stopped task may keep running before its thread is abandoned. */
+    public static final Duration ABANDON_AFTER = Duration.ofSeconds(3);
+    private static final long POLL_MS = 20;
+
+    private final long stackBytes;
+    private final ClassLoader contextLoader;
+    private final LinkedBlockingQueue<KernelTask<?>> kernelTasks = new LinkedBlockingQueue<>();
+    private volatile Thread kernelThread;
+    private volatile Worker worker;
+    private volatile boolean interruptRequested;
+    private int workerCount;
+
+    /** A runner whose user thread gets the stack size and context class loader given. */
+    public UserThreadRunner(long stackBytes, ClassLoader contextLoader) {
+        this.stackBytes = stackBytes;
+        this.contextLoader = contextLoader;
+    }
+
+    /** Thrown to the kernel thread when a task was interrupted (or timed out) and did not finish. */
+    public static final class Interrupted extends Exception {
+        private final boolean timedOut;
+
+        Interrupted(boolean timedOut) {
+            super(timedOut ? "timed out" : "interrupted");
+            this.timedOut = timedOut;
+        }
+
+        /** Whether the task hit the evaluation timeout rather than a user interrupt. */
+        public boolean timedOut() {
+            return timedOut;
+        }
+    }
+
+    /** Clears a pending interrupt request; called when a new cell starts. */
+    public void resetInterrupt() {
+        interruptRequested = false;
+    }
+
+    /** Whether an interrupt was requested since the last reset. */
+    public boolean interruptRequested() {
+        return interruptRequested;
+    }
+
+    /** Requests the running task (if any) to stop; callable from any thread. */
+    public void interrupt() {
+        interruptRequested = true;
+        Worker current = worker;
+        if (current != null && current.busy) {
+            current.thread.interrupt();
+        }
+    }
+
+    /**
+     * Runs the task on the user thread and waits for it; rethrows what it threw. A null or non-positive timeout
+     * means no limit.
+     */
+    public <T> T run(Callable<T> task, Duration timeout) throws Exception {
+        if (Thread.currentThread() == currentWorkerThread()) {
+            return task.call();
+        }
+        Thread previousKernel = kernelThread;
+        kernelThread = Thread.currentThread();
+        try {
+            Job<T> job = new Job<>(task);
+            Worker target = ensureWorker();
+            job.owner = target;
+            target.jobs.put(job);
+            return await(job, timeout);
+        } finally {
+            kernelThread = previousKernel;
+        }
+    }
+
+    /** Runs the task on the kernel thread that waits for the current user task (directly if already there). */
+    public <T> T onKernelThread(Callable<T> task) throws Exception {
+        Thread kernel = kernelThread;
+        if (kernel == null || Thread.currentThread() == kernel) {
+            return task.call();
+        }
+        KernelTask<T> request = new KernelTask<>(task);
+        kernelTasks.put(request);
+        return request.await();
+    }
+
+    private <T> T await(Job<T> job, Duration timeout) throws Exception {
+        long deadline = timeout == null || timeout.isZero() || timeout.isNegative()
+                ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        long stopAt = Long.MAX_VALUE;
+        long abandonAt = Long.MAX_VALUE;
+        boolean timedOut = false;
+        while (!job.done.await(POLL_MS, TimeUnit.MILLISECONDS)) {
+            runKernelTasks();
+            long now = System.nanoTime();
+            if (stopAt == Long.MAX_VALUE && (interruptRequested || now > deadline)) {
+                timedOut = !interruptRequested;
+                job.owner.thread.interrupt();
+                stopAt = now + GRACE.toNanos();
+                abandonAt = stopAt + ABANDON_AFTER.toNanos();
+            } else if (now > abandonAt) {
+                abandon(job.owner);
+                throw new Interrupted(timedOut);
+            } else if (now > stopAt) {
+                stop(job.owner);
+            }
+        }
+        runKernelTasks();
+        if (job.stopped || (stopAt != Long.MAX_VALUE && job.failure != null)) {
+            throw new Interrupted(timedOut);
+        }
+        if (job.failure != null) {
+            throw asException(job.failure);
+        }
+        return job.result;
+    }
+
+    private void runKernelTasks() {
+        KernelTask<?> task;
+        while ((task = kernelTasks.poll()) != null) {
+            task.run();
+        }
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private void stop(Worker owner) {
+        if (owner.busy) {
+            try {
+                owner.thread.stop();
+            } catch (UnsupportedOperationException e) {
+                KernelLog.debug("Thread.stop unsupported on this JVM; the thread will be abandoned");
+            }
+        }
+    }
+
+    private void abandon(Worker owner) {
+        KernelLog.warn("user thread " + owner.thread.getName() + " ignored interrupt and stop; abandoning it");
+        owner.abandoned = true;
+        if (worker == owner) {
+            worker = null;
+        }
+    }
+
+    private Thread currentWorkerThread() {
+        Worker current = worker;
+        return current == null ? null : current.thread;
+    }
+
+    private synchronized Worker ensureWorker() {
+        Worker current = worker;
+        if (current == null || !current.thread.isAlive()) {
+            current = new Worker("notebook-" + (++workerCount));
+            worker = current;
+        }
+        return current;
+    }
+
+    private static Exception asException(Throwable failure) {
+        if (failure instanceof Exception e) {
+            return e;
+        }
+        return new UserCodeError(failure);
+    }
+
+    /** Carries an Error (OutOfMemoryError, StackOverflowError, ...) thrown by user code to the kernel thread. */
+    public static final class UserCodeError extends Exception {
+        UserCodeError(Throwable error) {
+            super(error);
+        }
+    }
+
+    private final class Worker {
+        final SynchronousQueue<Job<?>> jobs = new SynchronousQueue<>();
+        final Thread thread;
+        volatile boolean busy;
+        volatile boolean abandoned;
+
+        Worker(String name) {
+            thread = new Thread(null, this::loop, name, stackBytes);
+            thread.setDaemon(true);
+            thread.setContextClassLoader(contextLoader);
+            thread.start();
+        }
+
+        private void loop() {
+            while (!abandoned) {
+                try {
+                    runJob(jobs.take());
+                } catch (InterruptedException ignored) {
+                    Thread.interrupted();
+                } catch (Throwable late) {
+                    KernelLog.debug("user thread caught a late " + late);
+                }
+            }
+        }
+
+        private void runJob(Job<?> job) {
+            Thread.interrupted();
+            busy = true;
+            try {
+                job.runTask();
+            } finally {
+                busy = false;
+                job.done.countDown();
+            }
+        }
+    }
+
+    private static final class Job<T> {
+        final Callable<T> task;
+        final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        volatile Worker owner;
+        volatile T result;
+        volatile Throwable failure;
+        volatile boolean stopped;
+
+        Job(Callable<T> task) {
+            this.task = task;
+        }
+
+        @SuppressWarnings("deprecation")
+        void runTask() {
+            try {
+                result = task.call();
+            } catch (ThreadDeath death) {
+                stopped = true;
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+    }
+
+    private static final class KernelTask<T> {
+        final Callable<T> task;
+        final java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+
+        KernelTask(Callable<T> task) {
+            this.task = task;
+        }
+
+        void run() {
+            try {
+                result.complete(task.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        }
+
+        T await() throws Exception {
+            try {
+                return result.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw asException(e.getCause());
+            }
+        }
+    }
+}

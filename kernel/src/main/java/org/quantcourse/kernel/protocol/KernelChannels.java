@@ -1,0 +1,228 @@
+package org.quantcourse.kernel.protocol;
+
+import org.dflib.jjava.jupyter.channels.IOPubChannel;
+import org.dflib.jjava.jupyter.channels.JupyterSocket;
+import org.dflib.jjava.jupyter.channels.ShellChannel;
+import org.dflib.jjava.jupyter.channels.ShellHandler;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.channels.StdinChannel;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.ContentType;
+import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageContext;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
+import org.quantcourse.kernel.io.KernelLog;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The kernel's five ZeroMQ sockets and the threads serving them. Messages whose HMAC signature is wrong or missing
+ * (when a key is set) are logged and dropped before any handler sees them; a malformed message never stops a
+ * channel. Shell and control are served by separate threads, so an interrupt_request on control reaches the kernel
+ * while a cell runs.
+ */
+public final class KernelChannels implements AutoCloseable {
+
+    private static final long SHELL_STACK_BYTES = 64L * 1024 * 1024;
+    private static final int POLL_MS = 100;
+    private static final int LINGER_MS = 1000;
+
+    private final KernelConnectionProperties connection;
+    private final ZMQ.Context context = ZMQ.context(1);
+    private final ShellChannel shell;
+    private final ShellChannel control;
+    private final IOPubChannel iopub;
+    private final StdinChannel stdin;
+    private final ZMQ.Socket heartbeat;
+    private final Map<MessageType<?>, ShellHandler<?>> shellHandlers = new ConcurrentHashMap<>();
+    private final Map<MessageType<?>, ShellHandler<?>> controlHandlers = new ConcurrentHashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private volatile long rejectedMessages;
+
+    private KernelChannels(KernelConnectionProperties connection) throws GeneralSecurityException {
+        this.connection = connection;
+        HMACGenerator signer = connection.createHMACGenerator();
+        this.shell = new ShellChannel(context, signer, false, null);
+        this.control = new ShellChannel(context, signer, true, null);
+        this.iopub = new IOPubChannel(context, signer);
+        this.stdin = new StdinChannel(context, signer);
+        this.heartbeat = context.socket(SocketType.REP);
+    }
+
+    /** Creates and binds all sockets of a connection file. */
+    public static KernelChannels bind(KernelConnectionProperties connection) throws GeneralSecurityException {
+        KernelChannels channels = new KernelChannels(connection);
+        channels.shell.bind(address(connection, connection.getShellPort()));
+        channels.control.bind(address(connection, connection.getControlPort()));
+        channels.iopub.bind(address(connection, connection.getIopubPort()));
+        channels.stdin.bind(address(connection, connection.getStdinPort()));
+        channels.heartbeat.bind(address(connection, connection.getHbPort()));
+        for (ZMQ.Socket socket : new ZMQ.Socket[]{channels.shell, channels.control, channels.iopub, channels.stdin,
+                channels.heartbeat}) {
+            socket.setLinger(LINGER_MS);
+        }
+        return channels;
+    }
+
+    private static String address(KernelConnectionProperties connection, int port) {
+        return "ipc".equals(connection.getTransport())
+                ? "ipc://" + connection.getIp() + "-" + port
+                : connection.getTransport() + "://" + connection.getIp() + ":" + port;
+    }
+
+    /** Routes a shell-channel message type to a handler. */
+    public <T> void onShell(MessageType<T> type, ShellHandler<T> handler) {
+        shellHandlers.put(type, handler);
+    }
+
+    /** Routes a control-channel message type to a handler. */
+    public <T> void onControl(MessageType<T> type, ShellHandler<T> handler) {
+        controlHandlers.put(type, handler);
+    }
+
+    /** Sends a message on IOPub with the given parent request (null for none). */
+    public void publish(ContentType<?> content, MessageContext parent) {
+        sendIopub(content, parent);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void sendIopub(ContentType content, MessageContext parent) {
+        iopub.sendMessage(new Message(parent, content.getType(), content));
+    }
+
+    /** The IOPub socket, for the library's comm manager. */
+    public JupyterSocket iopubSocket() {
+        return iopub;
+    }
+
+    /** How many messages were dropped for a bad signature or an unreadable form. */
+    public long rejectedMessages() {
+        return rejectedMessages;
+    }
+
+    /** Publishes status "starting" and starts serving heartbeat, control and shell. */
+    public void start() {
+        publish(PublishStatus.STARTING, null);
+        daemon(new Thread(this::serveHeartbeat, "kernel-heartbeat")).start();
+        daemon(new Thread(null, () -> serve(control, controlHandlers), "kernel-control", 0)).start();
+        daemon(new Thread(null, () -> serve(shell, shellHandlers), "kernel-shell", SHELL_STACK_BYTES)).start();
+    }
+
+    /** Waits until a shutdown request was handled (or the channels were closed). */
+    public void awaitShutdown() throws InterruptedException {
+        stopped.await();
+    }
+
+    private static Thread daemon(Thread thread) {
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private void serve(ShellChannel socket, Map<MessageType<?>, ShellHandler<?>> handlers) {
+        try (ZMQ.Poller poller = context.poller(1)) {
+            poller.register(socket, ZMQ.Poller.POLLIN);
+            while (running) {
+                if (poller.poll(POLL_MS) > 0 && poller.pollin(0)) {
+                    receiveAndHandle(socket, handlers);
+                }
+            }
+        } catch (RuntimeException e) {
+            if (running) {
+                KernelLog.warn(Thread.currentThread().getName() + " stopped: " + e);
+            }
+        }
+    }
+
+    private void receiveAndHandle(ShellChannel socket, Map<MessageType<?>, ShellHandler<?>> handlers) {
+        Message<?> message;
+        try {
+            message = socket.readMessage();
+        } catch (SecurityException e) {
+            rejectedMessages++;
+            KernelLog.warn("dropped a message with an invalid HMAC signature on " + Thread.currentThread().getName());
+            return;
+        } catch (RuntimeException e) {
+            rejectedMessages++;
+            KernelLog.warn("dropped an unreadable message: " + e);
+            return;
+        }
+        if (message == null) {
+            return;
+        }
+        dispatch(socket, handlers, message);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void dispatch(ShellChannel socket, Map<MessageType<?>, ShellHandler<?>> handlers, Message<?> message) {
+        ShellHandler handler = handlers.get(message.getHeader().getType());
+        if (handler == null) {
+            KernelLog.debug("no handler for " + message.getHeader().getType().getName());
+            return;
+        }
+        ShellReplyEnvironment env = new ReplyEnvironment(socket, stdin, iopub, message);
+        try {
+            handler.handle(env, message);
+        } catch (Throwable t) {
+            KernelLog.warn("handling " + message.getHeader().getType().getName() + " failed: " + t);
+        } finally {
+            try {
+                env.resolveDeferrals();
+            } catch (RuntimeException e) {
+                KernelLog.warn("could not finish the reply: " + e);
+            }
+        }
+        if (env.isMarkedForShutdown()) {
+            running = false;
+            stopped.countDown();
+        }
+    }
+
+    private void serveHeartbeat() {
+        try (ZMQ.Poller poller = context.poller(1)) {
+            poller.register(heartbeat, ZMQ.Poller.POLLIN);
+            while (running) {
+                if (poller.poll(POLL_MS) > 0 && poller.pollin(0)) {
+                    byte[] ping = heartbeat.recv(ZMQ.DONTWAIT);
+                    if (ping != null) {
+                        heartbeat.send(ping, 0);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            if (running) {
+                KernelLog.warn("heartbeat stopped: " + e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        stopped.countDown();
+        try {
+            Thread.sleep(2L * POLL_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (JupyterSocket socket : new JupyterSocket[]{shell, control, iopub, stdin}) {
+            socket.close();
+        }
+        heartbeat.close();
+        context.close();
+    }
+
+    /** A reply environment bound to one request (the constructor of the library's class is protected). */
+    private static final class ReplyEnvironment extends ShellReplyEnvironment {
+        ReplyEnvironment(ShellChannel shell, StdinChannel stdin, JupyterSocket iopub, MessageContext context) {
+            super(shell, stdin, iopub, context);
+        }
+    }
+}

@@ -19,9 +19,13 @@ public record CheckResult(String exercise, boolean passed, String message) {
     /** Checks a number against the expected value within an absolute tolerance. */
     public static CheckResult number(String exercise, double answer, double expected, double tolerance, String hint) {
         if (Double.isFinite(answer) && Math.abs(answer - expected) <= tolerance) {
-            return pass(exercise, "correct: " + answer);
+            return pass(exercise, "correct: " + shown(answer));
         }
-        return fail(exercise, "your answer " + answer + " is not right yet. Hint: " + hint);
+        return fail(exercise, "your answer " + shown(answer) + " is not right yet. Hint: " + hint);
+    }
+
+    private static String shown(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** "✓ Exercise 2.1: …" or "✗ Exercise 2.1: …", as a notebook shows it. */

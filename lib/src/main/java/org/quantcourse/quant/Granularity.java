@@ -23,6 +23,11 @@ public sealed interface Granularity {
         return new PerGroup(groupSize, channelAxis);
     }
 
+    /** One scale per {@code groupSize} consecutive values of the whole tensor flattened in C order. */
+    static Granularity perGroup(int groupSize) {
+        return new PerGroup(groupSize, PerGroup.FLATTENED);
+    }
+
     /** One scale for the whole tensor. */
     record PerTensor() implements Granularity {
         @Override
@@ -51,21 +56,27 @@ public sealed interface Granularity {
      * C order over the other axes, are cut into consecutive groups of {@code groupSize}. For a conv weight
      * {@code [out, in, kh, kw]} with channel axis 0 the groups run over the flattened {@code in*kh*kw}; for a
      * DL4J dense weight {@code [nIn, nOut]} with channel axis 1 they run along the input dimension (axis 0).
+     * With channel axis {@link #FLATTENED} the whole tensor, flattened in C order, is cut into groups.
      */
     record PerGroup(int groupSize, int channelAxis) implements Granularity {
-        /** Checks the group size is positive and the axis is not negative. */
+        /** Channel axis meaning "no channel axis: group the flattened tensor". */
+        public static final int FLATTENED = -1;
+
+        /** Checks the group size is positive and the axis is not below {@link #FLATTENED}. */
         public PerGroup {
             if (groupSize < 1) {
                 throw new IllegalArgumentException("group size must be >= 1, got " + groupSize);
             }
-            if (channelAxis < 0) {
-                throw new IllegalArgumentException("channel axis must be >= 0, got " + channelAxis);
+            if (channelAxis < FLATTENED) {
+                throw new IllegalArgumentException("channel axis must be >= 0 (or -1 for the flattened tensor), got "
+                        + channelAxis);
             }
         }
 
         @Override
         public String toString() {
-            return "per-group(" + groupSize + ", channel axis " + channelAxis + ")";
+            return "per-group(" + groupSize + (channelAxis == FLATTENED ? ", flattened" : ", channel axis "
+                    + channelAxis) + ")";
         }
     }
 }

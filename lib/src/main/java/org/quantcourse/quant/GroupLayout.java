@@ -33,12 +33,13 @@ final class GroupLayout {
     }
 
     private static GroupLayout perGroup(Granularity.PerGroup pg, long[] shape, int n) {
-        Split s = Split.of(shape, pg.channelAxis(), "per-group");
+        Split s = pg.channelAxis() == Granularity.PerGroup.FLATTENED ? new Split(1, 1, n)
+                : Split.of(shape, pg.channelAxis(), "per-group");
         long perChannel = s.outer * s.inner;
         if (perChannel % pg.groupSize() != 0) {
             throw new IllegalArgumentException("group size " + pg.groupSize() + " does not divide the "
-                    + perChannel + " values of each output channel (channel axis " + pg.channelAxis()
-                    + " of shape " + Arrays.toString(shape) + "): use a divisor of " + perChannel);
+                    + perChannel + " values of each output channel (" + pg + " of shape " + Arrays.toString(shape)
+                    + "): use a divisor of " + perChannel);
         }
         long groupsPerChannel = perChannel / pg.groupSize();
         int[] g = new int[n];

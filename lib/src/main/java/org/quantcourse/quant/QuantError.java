@@ -14,7 +14,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param count number of values compared
  */
 public record QuantError(double mse, double maxAbsError, double sqnrDb, long count) {
-    /** Float rounding allowed on top of {@code s/2} by {@link #boundViolations}: 4 ulps of the values involved. */
+    /**
+     * Float rounding allowed on top of {@code s/2} by {@link #boundViolations}: this many ulps of {@code x}, of
+     * {@code x'} and, in steps of {@code s}, of {@code x/s + z} (which matters at 16 bits, where {@code z} is
+     * large).
+     */
     public static final int BOUND_ULPS = 4;
 
     /** Compares two arrays of the same shape. */
@@ -52,8 +56,8 @@ public record QuantError(double mse, double maxAbsError, double sqnrDb, long cou
 
     /**
      * How many values inside their group's range {@code [s(qmin-z), s(qmax-z)]} break the bound
-     * {@code |x - x'| <= s/2} (beyond float rounding of {@link #BOUND_ULPS} ulps); 0 for round-half-to-even
-     * uniform quantization.
+     * {@code |x - x'| <= s/2} (beyond the float rounding of the formula, see {@link #BOUND_ULPS}); 0 for
+     * round-half-to-even uniform quantization.
      */
     public static long boundViolations(INDArray x, QuantizedTensor q) {
         TensorData t = TensorData.of(x);
@@ -69,7 +73,8 @@ public record QuantError(double mse, double maxAbsError, double sqnrDb, long cou
             int g = layout.groupOf(i);
             float v = t.data()[i];
             if (v >= p.rangeMin(g) && v <= p.rangeMax(g)) {
-                double slack = BOUND_ULPS * (Math.ulp(Math.max(Math.abs(v), Math.abs(xq[i]))) + Math.ulp(p.scale(g)));
+                float s = p.scale(g);
+                double slack = BOUND_ULPS * (Math.ulp(v) + Math.ulp(xq[i]) + s * Math.ulp(Math.abs(v / s) + p.zeroPoint(g)));
                 violations += Math.abs((double) v - xq[i]) > p.errorBound(g) + slack ? 1 : 0;
             }
         }

@@ -99,6 +99,11 @@ public final class Quantizer {
         return withGranularity(Granularity.perGroup(groupSize, channelAxis));
     }
 
+    /** One scale per {@code groupSize} consecutive values of the flattened tensor (C order). */
+    public Quantizer perGroup(int groupSize) {
+        return withGranularity(Granularity.perGroup(groupSize));
+    }
+
     /** This quantizer with another granularity. */
     public Quantizer withGranularity(Granularity g) {
         return new Quantizer(scheme, bits, restricted, Objects.requireNonNull(g, "granularity"), rounding,

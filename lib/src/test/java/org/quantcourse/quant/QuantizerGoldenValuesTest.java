@@ -95,6 +95,14 @@ class QuantizerGoldenValuesTest {
     }
 
     @Test
+    void perGroupWithoutChannelAxisGroupsTheFlattenedTensor() {
+        // {7, -1} -> s = 1; {0.25, 0.875} -> s = 0.125 (4 bits: 7 levels)
+        QuantizedTensor q = Quantizer.symmetric(4).perGroup(2).quantize(new float[] {7f, -1f, 0.25f, 0.875f});
+        assertArrayEquals(new float[] {1f, 0.125f}, q.params().scales());
+        assertArrayEquals(new int[] {7, -1, 2, 7}, q.codes());
+    }
+
+    @Test
     void binaryIsSignTimesMeanAbs() {
         QuantizedTensor q = Quantizer.binary().quantize(new float[] {0.5f, -1.5f, 0f, 2f});
         assertEquals(1f, q.params().scale());

@@ -15,16 +15,25 @@ public final class BitPacker {
         checkBits(bits);
         int max = (1 << bits) - 1;
         byte[] out = new byte[(int) packedLength(codes.length, bits)];
-        long bitPos = 0;
+        long acc = 0; // pending bits, least significant first
+        int pending = 0;
+        int pos = 0;
         for (int i = 0; i < codes.length; i++) {
             int c = codes[i];
             if (c < 0 || c > max) {
                 throw new IllegalArgumentException("code " + c + " at index " + i + " does not fit " + bits
                         + " unsigned bits: allowed 0.." + max);
             }
-            for (int b = 0; b < bits; b++, bitPos++) {
-                out[(int) (bitPos >>> 3)] |= (byte) (((c >>> b) & 1) << (bitPos & 7));
+            acc |= (long) c << pending;
+            pending += bits;
+            while (pending >= 8) {
+                out[pos++] = (byte) acc;
+                acc >>>= 8;
+                pending -= 8;
             }
+        }
+        if (pending > 0) {
+            out[pos] = (byte) acc;
         }
         return out;
     }
@@ -41,13 +50,18 @@ public final class BitPacker {
                     + (packed == null ? "null" : packed.length) + " were given");
         }
         int[] out = new int[count];
-        long bitPos = 0;
+        int mask = (1 << bits) - 1;
+        long acc = 0;
+        int available = 0;
+        int pos = 0;
         for (int i = 0; i < count; i++) {
-            int c = 0;
-            for (int b = 0; b < bits; b++, bitPos++) {
-                c |= ((packed[(int) (bitPos >>> 3)] >>> (bitPos & 7)) & 1) << b;
+            while (available < bits) {
+                acc |= (long) (packed[pos++] & 0xff) << available;
+                available += 8;
             }
-            out[i] = c;
+            out[i] = (int) (acc & mask);
+            acc >>>= bits;
+            available -= bits;
         }
         return out;
     }

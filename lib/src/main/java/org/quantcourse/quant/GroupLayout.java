@@ -8,31 +8,33 @@ import java.util.Arrays;
  */
 final class GroupLayout {
     private final int groups;
-    private final int[] groupOf; // null for per-tensor: every value is in group 0
+    private final int inner;        // values after the channel axis (1 for per-tensor)
+    private final int channels;     // size of the channel axis (1 for per-tensor)
+    private final int groupSize;    // 0 unless per-group
+    private final int groupsPerChannel;
 
-    private GroupLayout(int groups, int[] groupOf) {
+    private GroupLayout(int groups, int inner, int channels, int groupSize, int groupsPerChannel) {
         this.groups = groups;
-        this.groupOf = groupOf;
+        this.inner = inner;
+        this.channels = channels;
+        this.groupSize = groupSize;
+        this.groupsPerChannel = groupsPerChannel;
     }
 
     /** The layout of {@code granularity} over a tensor of {@code shape}; bad axis or group size is rejected. */
     static GroupLayout of(Granularity granularity, long[] shape) {
-        int n = (int) Shapes.length(shape);
         if (granularity instanceof Granularity.PerChannel pc) {
             Split s = Split.of(shape, pc.axis(), "per-channel");
-            int[] g = new int[n];
-            for (int i = 0; i < n; i++) {
-                g[i] = (int) ((i / s.inner) % s.channels);
-            }
-            return new GroupLayout((int) s.channels, g);
+            return new GroupLayout((int) s.channels, (int) s.inner, (int) s.channels, 0, 1);
         }
         if (granularity instanceof Granularity.PerGroup pg) {
-            return perGroup(pg, shape, n);
+            return perGroup(pg, shape);
         }
-        return new GroupLayout(1, null);
+        return new GroupLayout(1, 1, 1, 0, 1);
     }
 
-    private static GroupLayout perGroup(Granularity.PerGroup pg, long[] shape, int n) {
+    private static GroupLayout perGroup(Granularity.PerGroup pg, long[] shape) {
+        long n = Shapes.length(shape);
         Split s = pg.channelAxis() == Granularity.PerGroup.FLATTENED ? new Split(1, 1, n)
                 : Split.of(shape, pg.channelAxis(), "per-group");
         long perChannel = s.outer * s.inner;
@@ -41,14 +43,9 @@ final class GroupLayout {
                     + perChannel + " values of each output channel (" + pg + " of shape " + Arrays.toString(shape)
                     + "): use a divisor of " + perChannel);
         }
-        long groupsPerChannel = perChannel / pg.groupSize();
-        int[] g = new int[n];
-        for (int i = 0; i < n; i++) {
-            long c = (i / s.inner) % s.channels;
-            long position = (i / (s.inner * s.channels)) * s.inner + i % s.inner;
-            g[i] = (int) (c * groupsPerChannel + position / pg.groupSize());
-        }
-        return new GroupLayout((int) (s.channels * groupsPerChannel), g);
+        int groupsPerChannel = (int) (perChannel / pg.groupSize());
+        return new GroupLayout((int) s.channels * groupsPerChannel, (int) s.inner, (int) s.channels, pg.groupSize(),
+                groupsPerChannel);
     }
 
     /** Number of groups. */
@@ -56,9 +53,17 @@ final class GroupLayout {
         return groups;
     }
 
-    /** The group of the value at flat index {@code i}. */
+    /** The group of the value at flat index {@code i} (C order). */
     int groupOf(int i) {
-        return groupOf == null ? 0 : groupOf[i];
+        if (groups == 1) {
+            return 0;
+        }
+        int c = (i / inner) % channels;
+        if (groupSize == 0) {
+            return c;
+        }
+        int position = (i / (inner * channels)) * inner + i % inner;
+        return c * groupsPerChannel + position / groupSize;
     }
 
     /** Number of values in each group. */

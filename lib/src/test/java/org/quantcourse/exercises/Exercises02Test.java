@@ -1,0 +1,24 @@
+package org.quantcourse.exercises;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class Exercises02Test {
+
+    @Test
+    void handComputedAnswersPass() {
+        assertTrue(Exercises02.symmetricScale(0.5 / 127).passed());
+        assertTrue(Exercises02.asymmetricZeroPoint((int) Math.rint(1 / (4.0 / 15))).passed());
+        assertTrue(Exercises02.packedBytes(375).passed());
+    }
+
+    @Test
+    void commonMistakesFail() {
+        assertFalse(Exercises02.symmetricScale(0.5 / 128).passed(), "dividing by 2^(b-1)");
+        assertFalse(Exercises02.symmetricScale(0.8 / 255).passed(), "asymmetric formula");
+        assertFalse(Exercises02.asymmetricZeroPoint(3).passed(), "truncating instead of rounding");
+        assertFalse(Exercises02.packedBytes(1000).passed(), "one byte per code");
+    }
+}

@@ -28,7 +28,7 @@ import org.quantcourse.quant.Scheme;
  * <p>Format, version 1, big-endian ({@link DataOutputStream}); {@code str} is a u32 byte count then UTF-8 bytes:
  * <pre>
  * header   : magic "QCMF" (4 bytes) | u16 version = 1 | u64 total file length in bytes
- * config   : str  DL4J MultiLayerConfiguration JSON
+ * model    : u8 kind (0 MultiLayerNetwork, 1 ComputationGraph) | str DL4J configuration JSON
  * layers   : u32 count, then per layer:
  *              u32 index | str name | str type | u8 has-input-params | [params] | u32 parameter count,
  *              then per parameter: str name | u8 kind | u8 rank | i64[rank] shape | payload
@@ -86,6 +86,7 @@ public final class CompressedModelFile {
         try {
             ByteArrayOutputStream bodyBytes = new ByteArrayOutputStream();
             DataOutputStream body = new DataOutputStream(bodyBytes);
+            body.writeByte(model.kind().ordinal());
             writeString(body, model.configJson());
             body.writeInt(model.layers().size());
             for (CompressedLayer l : model.layers()) {
@@ -114,6 +115,10 @@ public final class CompressedModelFile {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, HEADER_BYTES,
                 bytes.length - HEADER_BYTES - TRAILER_BYTES));
         try {
+            int kind = in.readUnsignedByte();
+            if (kind >= CompressedModel.Kind.values().length) {
+                throw new CorruptModelFileException("unknown model kind " + kind + ": allowed 0, 1");
+            }
             String json = readString(in);
             int count = readCount(in, "layer count");
             List<CompressedLayer> layers = new ArrayList<>();
@@ -123,7 +128,7 @@ public final class CompressedModelFile {
             if (in.available() != 0) {
                 throw new CorruptModelFileException(in.available() + " unexpected bytes after the last layer");
             }
-            return new CompressedModel(json, layers);
+            return new CompressedModel(CompressedModel.Kind.values()[kind], json, layers);
         } catch (EOFException e) {
             throw new CorruptModelFileException("records end before the data they announce: the file is damaged", e);
         } catch (CorruptModelFileException e) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.quantcourse.quant.Granularity;
@@ -15,8 +16,8 @@ import org.quantcourse.quant.QuantizedTensor;
 import org.quantcourse.quant.Quantizer;
 
 /**
- * Quantizes the weights of a trained DL4J {@link MultiLayerNetwork} into a {@link CompressedModel}, leaving the
- * network untouched. Used in notebooks 05 and 06:
+ * Quantizes the weights of a trained DL4J {@link MultiLayerNetwork} (or, weights only, a {@link ComputationGraph})
+ * into a {@link CompressedModel}, leaving the network untouched. Used in notebooks 05 and 06:
  * {@code ModelQuantizer.quantize(net, QuantSpec.symmetric(8).perChannel())}.
  *
  * <ul>
@@ -47,14 +48,39 @@ public final class ModelQuantizer {
         List<QuantParams> inputs = spec.activationBits() > 0 ? calibrate(net, spec, calibration) : null;
         List<CompressedLayer> layers = new ArrayList<>();
         for (int i = 0; i < net.getnLayers(); i++) {
-            layers.add(compressLayer(net, i, spec, inputs == null ? null : inputs.get(i)));
+            layers.add(compressLayer(net.getLayer(i), i, spec, inputs == null ? null : inputs.get(i)));
         }
         return new CompressedModel(net.getLayerWiseConfigurations().toJson(), layers);
     }
 
-    private static CompressedLayer compressLayer(MultiLayerNetwork net, int i, QuantSpec spec, QuantParams input) {
-        Layer conf = net.getLayerWiseConfigurations().getConf(i).getLayer();
-        Map<String, INDArray> table = net.getLayer(i).paramTable();
+    /**
+     * Quantizes the weights of a {@link ComputationGraph} (weights only: activation quantization is for
+     * MultiLayerNetwork); layer indices in {@code spec} follow {@code graph.getLayers()} order.
+     */
+    public static CompressedModel quantize(ComputationGraph graph, QuantSpec spec) {
+        if (graph == null || spec == null) {
+            throw new IllegalArgumentException("graph and spec must not be null");
+        }
+        if (graph.params() == null || graph.getLayers() == null) {
+            throw new IllegalArgumentException("the graph has no parameters yet: call graph.init() (or train it)"
+                    + " before quantizing");
+        }
+        if (spec.activationBits() > 0) {
+            throw new IllegalArgumentException("activation quantization is supported for MultiLayerNetwork only;"
+                    + " quantize the graph's weights with a spec without withActivations(..)");
+        }
+        List<CompressedLayer> layers = new ArrayList<>();
+        org.deeplearning4j.nn.api.Layer[] graphLayers = graph.getLayers();
+        for (int i = 0; i < graphLayers.length; i++) {
+            layers.add(compressLayer(graphLayers[i], i, spec, null));
+        }
+        return new CompressedModel(CompressedModel.Kind.COMPUTATION_GRAPH, graph.getConfiguration().toJson(), layers);
+    }
+
+    private static CompressedLayer compressLayer(org.deeplearning4j.nn.api.Layer layer, int i, QuantSpec spec,
+            QuantParams input) {
+        Layer conf = layer.conf().getLayer();
+        Map<String, INDArray> table = layer.paramTable();
         Optional<WeightLayout> layout = WeightLayout.of(conf);
         Optional<QuantSpec> layerSpec = spec.forLayer(i);
         boolean quantize = layout.isPresent() && layerSpec.isPresent() && table.containsKey("W");

@@ -15,8 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       {@code -(2^(b-1)-1)..2^(b-1)-1} with {@link #restrictedRange()}; 2..16 bits (1-bit symmetric is
  *       {@link #binary()}, which {@link #of(Scheme, int)} maps to);
  *   <li>asymmetric: the observed {@code [min, max]} is widened to include 0, {@code s = (max - min) / (2^b - 1)},
- *       {@code z = clamp(rint(-min/s), 0, 2^b - 1)}, codes {@code 0..2^b - 1}; 1..16 bits (1 bit gives the two
- *       levels {@code {min, max}} rounded to a grid through 0);
+ *       {@code z = clamp(rint(-min/s), 0, 2^b - 1)}, codes {@code 0..2^b - 1}; 1..16 bits (with 1 bit,
+ *       {@code s = max - min} and the two levels are {@code {0, s}} or {@code {-s, 0}}: one level is always 0,
+ *       which is why 1-bit asymmetric collapses);
  *   <li>a range of 0 (an all-zero group) gets scale 1, so 0 stays exactly 0 and nothing divides by 0;
  *   <li>quantize: {@code q = clamp(round(x/s + z), qmin, qmax)} in float; dequantize: {@code x' = (q - z) * s}.
  * </ul>

@@ -32,6 +32,7 @@ class CompressedModelFileTest {
             case "asym3-group" -> ModelQuantizer.quantize(net, QuantSpec.asymmetric(3).perGroup(3));
             case "binary" -> ModelQuantizer.quantize(net, QuantSpec.binary().perChannel());
             case "ternary-fp32-output" -> ModelQuantizer.quantize(net, QuantSpec.ternary().keepFloat(4));
+            case "graph" -> ModelQuantizer.quantize(TestNetworks.graph(SEED), QuantSpec.asymmetric(4).perChannel());
             case "w8a8" -> ModelQuantizer.quantize(net, QuantSpec.symmetric(8).perChannel().withActivations(8),
                     List.of(TestNetworks.inputs(1, 8)));
             default -> throw new IllegalArgumentException(spec);
@@ -39,17 +40,19 @@ class CompressedModelFileTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"sym8-channel", "asym3-group", "binary", "ternary-fp32-output", "w8a8"})
+    @ValueSource(strings = {"sym8-channel", "asym3-group", "binary", "ternary-fp32-output", "w8a8", "graph"})
     void saveLoadRoundTripGivesTheSameModel(String spec) throws IOException {
         CompressedModel m = model(spec);
         Path file = dir.resolve(spec + ".qcm");
         CompressedModelFile.save(m, file);
         CompressedModel loaded = CompressedModelFile.load(file);
+        assertEquals(m.kind(), loaded.kind());
         assertEquals(m.layers(), loaded.layers());
         assertEquals(m.configJson(), loaded.configJson());
-        INDArray x = TestNetworks.inputs(SEED, 8);
+        INDArray x = spec.equals("graph") ? TestNetworks.inputs(SEED, 8).reshape(8, 64) : TestNetworks.inputs(SEED, 8);
         assertEquals(m.output(x), loaded.output(x));
-        assertEquals(m.toNetwork().params(), loaded.toNetwork().params());
+        INDArray params = spec.equals("graph") ? m.toGraph().params() : m.toNetwork().params();
+        assertEquals(params, spec.equals("graph") ? loaded.toGraph().params() : loaded.toNetwork().params());
     }
 
     @Test
@@ -108,8 +111,8 @@ class CompressedModelFileTest {
     void consistentButInvalidContentIsRejected() {
         CompressedModel m = model("sym8-channel");
         byte[] bytes = CompressedModelFile.toBytes(m);
-        int jsonLength = ByteBuffer.wrap(bytes, 14, 4).getInt();
-        int layerCountAt = 14 + 4 + jsonLength;
+        int jsonLength = ByteBuffer.wrap(bytes, 15, 4).getInt(); // after header (14) and model kind (1)
+        int layerCountAt = 15 + 4 + jsonLength;
         ByteBuffer.wrap(bytes, layerCountAt, 4).putInt(m.layers().size() + 1);
         resealCrc(bytes);
         assertThrows(CorruptModelFileException.class, () -> CompressedModelFile.fromBytes(bytes));

@@ -1,12 +1,12 @@
 package org.quantcourse.compress;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -167,6 +167,28 @@ class ModelQuantizerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ModelQuantizer.quantize(net, QuantSpec.symmetric(8)));
         assertTrue(e.getMessage().contains("init()"));
+    }
+
+    @Test
+    void quantizesTheWeightsOfAComputationGraph() {
+        ComputationGraph graph = TestNetworks.graph(SEED);
+        INDArray before = graph.params().dup();
+        QuantSpec spec = QuantSpec.symmetric(4).perChannel().keepFloat(3);
+        CompressedModel m = ModelQuantizer.quantize(graph, spec);
+        assertEquals(before, graph.params(), "original untouched");
+        assertEquals(CompressedModel.Kind.COMPUTATION_GRAPH, m.kind());
+        ComputationGraph q = m.toGraph();
+        for (int i = 0; i < 4; i++) {
+            CompressedLayer l = m.layer(i);
+            INDArray w = graph.getLayer(l.name()).getParam("W");
+            INDArray expected = i == 3 ? w : spec.quantizerFor(WeightLayout.DENSE).fakeQuantize(w);
+            assertEquals(expected, q.getLayer(l.name()).getParam("W"), l.name());
+        }
+        INDArray x = TestNetworks.inputs(SEED, 4).reshape(4, 64);
+        assertEquals(q.outputSingle(x), m.output(x));
+        assertThrows(IllegalArgumentException.class, m::toNetwork);
+        assertThrows(IllegalArgumentException.class,
+                () -> ModelQuantizer.quantize(graph, QuantSpec.symmetric(8).withActivations(8)));
     }
 
     @Test

@@ -1,14 +1,17 @@
 package org.quantcourse.compress;
 
 import java.util.SplittableRandom;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -47,6 +50,23 @@ final class TestNetworks {
         INDArray gamma = net.getLayer(1).getParam("gamma");
         net.getLayer(1).setParam("gamma", gamma.addi(r.nextDouble() * 0.2));
         return net;
+    }
+
+    /** A graph: input (64) -> dense 16 relu -> {dense 8 relu, dense 8 tanh} -> merge -> output 10 softmax. */
+    static ComputationGraph graph(long seed) {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER).graphBuilder().addInputs("in")
+                .addLayer("d0", new DenseLayer.Builder().nIn(SIDE * SIDE).nOut(16).activation(Activation.RELU).build(),
+                        "in")
+                .addLayer("a", new DenseLayer.Builder().nIn(16).nOut(8).activation(Activation.RELU).build(), "d0")
+                .addLayer("b", new DenseLayer.Builder().nIn(16).nOut(8).activation(Activation.TANH).build(), "d0")
+                .addVertex("merge", new MergeVertex(), "a", "b")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(16).nOut(10)
+                        .activation(Activation.SOFTMAX).build(), "merge")
+                .setOutputs("out").build();
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        return graph;
     }
 
     /** Seeded inputs in [0, 1), shape [n, 1, 8, 8]. */

@@ -120,6 +120,15 @@ class QuantizerGoldenValuesTest {
     }
 
     @Test
+    void scalarTensorKeepsItsShape() {
+        // max|x| = 0.3 -> x/s = 127 exactly representable after rounding
+        QuantizedTensor q = Quantizer.symmetric(8).quantize(Nd4j.scalar(0.3f));
+        assertEquals(0, q.shape().length);
+        assertArrayEquals(new int[] {127}, q.codes());
+        assertEquals(0, q.dequantize().rank());
+    }
+
+    @Test
     void sweepMapsOneBitSymmetricToBinary() {
         assertEquals(Scheme.BINARY, Quantizer.of(Scheme.SYMMETRIC, 1).scheme());
         assertEquals(Scheme.ASYMMETRIC, Quantizer.of(Scheme.ASYMMETRIC, 1).scheme());

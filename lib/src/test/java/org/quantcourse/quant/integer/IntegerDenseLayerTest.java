@@ -113,6 +113,14 @@ class IntegerDenseLayerTest {
     }
 
     private static double[][] toDouble(INDArray a) {
-        return a.castTo(DataType.DOUBLE).toDoubleMatrix();
+        float[][] f = a.toFloatMatrix();
+        double[][] d = new double[f.length][];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = new double[f[i].length];
+            for (int j = 0; j < f[i].length; j++) {
+                d[i][j] = f[i][j];
+            }
+        }
+        return d;
     }
 }

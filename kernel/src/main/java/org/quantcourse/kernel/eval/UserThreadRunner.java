@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class UserThreadRunner {
 
-    /** How long an interrupted task may run before it is stopped. */
-    public static final Duration GRACE = Duration.ofMillis(300);
+    /** How long an interrupted task may run before it is stopped: long enough for a training loop to finish its batch. */
+    public static final Duration GRACE = Duration.ofMillis(1500);
     /** How long a stopped task may keep running before its thread is abandoned. */
     public static final Duration ABANDON_AFTER = Duration.ofSeconds(3);
     private static final long POLL_MS = 20;

@@ -3,6 +3,7 @@ package org.quantcourse.notebooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.quantcourse.course.CourseSettings;
 
 /** The course's kernel installed in a private Jupyter prefix under build/, and processes run against it. */
 final class CourseKernel {
@@ -32,9 +33,7 @@ final class CourseKernel {
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
         builder.environment().put("JUPYTER_PATH", JUPYTER_PREFIX.resolve("share/jupyter").toString());
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("course."))
-                .forEach(name -> builder.environment().put(
-                        name.replace('.', '_').replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT),
-                        System.getProperty(name)));
+                .forEach(name -> builder.environment().put(CourseSettings.environmentName(name), System.getProperty(name)));
         Process process = builder.start();
         String text = new String(process.getInputStream().readAllBytes());
         return new ProcessOutput(process.waitFor(), text);

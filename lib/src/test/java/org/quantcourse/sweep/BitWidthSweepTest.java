@@ -60,7 +60,7 @@ class BitWidthSweepTest {
     @Test
     void smallestBitsWithinRequiresEveryWiderWidthToStayClose() {
         Table table = Table.create("t", StringColumn.create("method", "m", "m", "m", "m"), IntColumn.create("bits", 1, 2, 3, 4),
-                DoubleColumn.create("accuracy", 0.95, 0.5, 0.97, 0.98));
+                DoubleColumn.create("accuracy", 0.95, 0.5, 0.975, 0.98));
         SweepResult result = new SweepResult(table, 0.98);
         assertEquals(OptionalInt.of(3), result.smallestBitsWithin("m", 0.01));
         assertEquals(OptionalInt.of(4), result.smallestBitsWithin("m", 0.0));

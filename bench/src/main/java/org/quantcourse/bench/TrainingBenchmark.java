@@ -16,12 +16,18 @@ import java.util.Map;
  * {@code /usr/bin/python3} has torch) in the same run, per thread count. Prints a table with ratios to PyTorch and
  * writes {@code build/bench/training.csv}. Each thread count runs in its own JVM with {@code OMP_NUM_THREADS} set.
  *
+ * <p>Paths: {@code dl4j-stock} (DL4J as shipped: helpers off), {@code dl4j-onednn-nchw} (oneDNN helpers on, DL4J's
+ * channels-first layout), {@code dl4j-onednn-nhwc} (what {@code ArticleCnn.builder().build()} gives: oneDNN,
+ * channels-last). Training uses batches of 64 (plus 256 for the default path), inference batches of 1,000.
+ *
  * <p>Usage: {@code TrainingBenchmark [--threads=1,2] [--seconds=4] [--out=build/bench/training.csv]}
  */
 public final class TrainingBenchmark {
 
     static final int TRAIN_BATCH = 64;
     static final int INFERENCE_BATCH = 1000;
+    /** A larger training batch, to show what batching buys (not compared with PyTorch's batch-64 number). */
+    static final int LARGE_TRAIN_BATCH = 256;
     private static final String PYTHON = "/usr/bin/python3";
     private static final String ROW = "ROW,";
 
@@ -55,12 +61,14 @@ public final class TrainingBenchmark {
 
     private static void measureInThisJvm(int threads, double seconds) {
         TrainingSpeed speed = new TrainingSpeed(seconds);
-        for (boolean oneDnn : new boolean[] {false, true}) {
-            String path = oneDnn ? "dl4j-onednn" : "dl4j-stock";
-            var net = TrainingSpeed.network(oneDnn);
-            emit(path, threads, "train", TRAIN_BATCH, speed.training(net, TRAIN_BATCH));
-            emit(path, threads, "inference", INFERENCE_BATCH, speed.inference(net, INFERENCE_BATCH));
+        for (TrainingSpeed.Variant variant : TrainingSpeed.Variant.values()) {
+            var net = TrainingSpeed.network(variant);
+            emit(variant.label, threads, "train", TRAIN_BATCH, speed.training(net, TRAIN_BATCH));
+            emit(variant.label, threads, "inference", INFERENCE_BATCH, speed.inference(net, INFERENCE_BATCH));
         }
+        var fastest = TrainingSpeed.network(TrainingSpeed.Variant.ONEDNN_NHWC);
+        emit(TrainingSpeed.Variant.ONEDNN_NHWC.label, threads, "train", LARGE_TRAIN_BATCH,
+                speed.training(fastest, LARGE_TRAIN_BATCH));
     }
 
     private static void emit(String path, int threads, String phase, int batch, double imagesPerSecond) {
@@ -162,7 +170,8 @@ public final class TrainingBenchmark {
 
         private String ratioText(Measurement m) {
             double torch = rows.stream().filter(r -> r.path().startsWith("pytorch") && r.threads() == m.threads()
-                    && r.phase().equals(m.phase())).mapToDouble(Measurement::imagesPerSecond).findFirst().orElse(0);
+                    && r.phase().equals(m.phase()) && r.batch() == m.batch())
+                    .mapToDouble(Measurement::imagesPerSecond).findFirst().orElse(0);
             return torch > 0 ? String.format(Locale.ROOT, "%.2f×", m.imagesPerSecond() / torch) : "-";
         }
     }

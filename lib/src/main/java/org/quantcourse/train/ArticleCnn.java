@@ -180,8 +180,11 @@ public final class ArticleCnn {
 
         private static ConvolutionLayer convolution(String name, int channels, CNN2DFormat format) {
             ConvolutionLayer.Builder builder = new ConvolutionLayer.Builder(KERNEL, KERNEL).name(name).stride(1, 1)
-                    .nOut(channels).dataFormat(format).activation(Activation.RELU);
-            return format == CNN2DFormat.NHWC ? new ChannelsLastConvolution(builder) : builder.build();
+                    .nOut(channels).dataFormat(format);
+            if (format == CNN2DFormat.NHWC) {
+                return new ChannelsLastConvolution(builder.activation(new ChannelsLastReLU()));
+            }
+            return builder.activation(Activation.RELU).build();
         }
     }
 }

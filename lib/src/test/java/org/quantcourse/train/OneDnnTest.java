@@ -12,11 +12,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.javacpp.Loader;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -133,6 +135,7 @@ class OneDnnTest {
         helper.setAccessible(true);
         for (int i = 0; i < 2; i++) {
             helper.set(unfixed.getLayer(i), new MKLDNNConvHelper(DataType.FLOAT));
+            ((BaseLayer) unfixed.getLayer(i).conf().getLayer()).setActivationFn(new ActivationReLU());
         }
         DataSet batch = SyntheticDigits.all(32, 11);
         INDArray expected = gradient(ArticleCnn.builder().seed(7).oneDnn(false).build(), batch);

@@ -32,15 +32,25 @@ class ArticleCnn(nn.Module):
         return self.fc2(x)
 
 
+ROUNDS = 3
+MIN_STEPS = 2
+
+
 def timed(step, images_per_step, seconds):
-    """Images per second of step(), after a warm-up, over at least `seconds` and 5 steps."""
-    for _ in range(3):
+    """Best images/s over ROUNDS rounds of at least seconds/ROUNDS and MIN_STEPS steps, after a warm-up.
+
+    The machine may be shared: the best round is the least disturbed one (TrainingSpeed.java does the same).
+    """
+    for _ in range(2):
         step()
-    steps, start = 0, time.perf_counter()
-    while steps < 5 or time.perf_counter() - start < seconds:
-        step()
-        steps += 1
-    return steps * images_per_step / (time.perf_counter() - start)
+    best = 0.0
+    for _ in range(ROUNDS):
+        steps, start = 0, time.perf_counter()
+        while steps < MIN_STEPS or time.perf_counter() - start < seconds / ROUNDS:
+            step()
+            steps += 1
+        best = max(best, steps * images_per_step / (time.perf_counter() - start))
+    return best
 
 
 def main():

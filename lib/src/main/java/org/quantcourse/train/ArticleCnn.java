@@ -1,5 +1,6 @@
 package org.quantcourse.train;
 
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -89,6 +90,7 @@ public final class ArticleCnn {
         private IUpdater updater = Updaters.sgd(ARTICLE_LEARNING_RATE);
         private int inputSize = MNIST_SIZE;
         private boolean oneDnn = true;
+        private boolean channelsLast = true;
 
         private Builder() {
         }
@@ -127,24 +129,41 @@ public final class ArticleCnn {
             return this;
         }
 
-        /** The network configuration (not yet initialized). */
+        /** With oneDNN, whether convolutions run channels-last (default, faster) or in DL4J's NCHW layout. */
+        public Builder channelsLast(boolean channelsLast) {
+            this.channelsLast = channelsLast;
+            return this;
+        }
+
+        /**
+         * The network configuration (not yet initialized). With oneDNN the convolutions and the pooling run
+         * channels-last (NHWC, oneDNN's native layout); {@link ChannelsLastInput} and {@link ChannelsFirstFlatten}
+         * keep the input NCHW and the flattening in the article's channel-first order, so the network computes the
+         * same function as the stock one.
+         */
         public MultiLayerConfiguration configuration() {
-            return new NeuralNetConfiguration.Builder()
+            boolean nhwc = oneDnn && channelsLast;
+            CNN2DFormat format = nhwc ? CNN2DFormat.NHWC : CNN2DFormat.NCHW;
+            int pooled = pooledSize(inputSize);
+            NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                     .seed(seed)
                     .dataType(DataType.FLOAT)
                     .updater(updater)
                     .weightInit(WeightInit.UNIFORM)
                     .cacheMode(oneDnn ? CacheMode.DEVICE : CacheMode.NONE)
                     .list()
-                    .layer(convolution("conv1", 32))
-                    .layer(convolution("conv2", CONV2_CHANNELS))
-                    .layer(new SubsamplingLayer.Builder(PoolingType.AVG).name("pool")
+                    .layer(convolution("conv1", 32, format))
+                    .layer(convolution("conv2", CONV2_CHANNELS, format))
+                    .layer(new SubsamplingLayer.Builder(PoolingType.AVG).name("pool").dataFormat(format)
                             .kernelSize(POOL, POOL).stride(POOL, POOL).build())
                     .layer(new DenseLayer.Builder().name("fc1").nOut(100).activation(Activation.RELU).build())
                     .layer(new OutputLayer.Builder(LossFunction.MCXENT).name("fc2").nOut(CLASSES)
-                            .activation(Activation.SOFTMAX).build())
-                    .setInputType(InputType.convolutional(inputSize, inputSize, 1))
-                    .build();
+                            .activation(Activation.SOFTMAX).build());
+            if (nhwc) {
+                list.inputPreProcessor(0, new ChannelsLastInput())
+                        .inputPreProcessor(3, new ChannelsFirstFlatten(pooled, pooled, CONV2_CHANNELS));
+            }
+            return list.setInputType(InputType.convolutional(inputSize, inputSize, 1)).build();
         }
 
         /** Builds and initializes the network. */
@@ -159,9 +178,13 @@ public final class ArticleCnn {
             return net;
         }
 
-        private static ConvolutionLayer convolution(String name, int channels) {
-            return new ConvolutionLayer.Builder(KERNEL, KERNEL).name(name).stride(1, 1).nOut(channels)
-                    .activation(Activation.RELU).build();
+        private static ConvolutionLayer convolution(String name, int channels, CNN2DFormat format) {
+            ConvolutionLayer.Builder builder = new ConvolutionLayer.Builder(KERNEL, KERNEL).name(name).stride(1, 1)
+                    .nOut(channels).dataFormat(format);
+            if (format == CNN2DFormat.NHWC) {
+                return new ChannelsLastConvolution(builder.activation(new ChannelsLastReLU()));
+            }
+            return builder.activation(Activation.RELU).build();
         }
     }
 }

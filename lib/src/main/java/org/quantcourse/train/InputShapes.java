@@ -23,9 +23,9 @@ final class InputShapes {
         if (flatten < 0) {
             return InputType.feedForward(((FeedForwardLayer) conf.getConf(0).getLayer()).getNIn());
         }
-        CnnToFeedForwardPreProcessor pre = (CnnToFeedForwardPreProcessor) conf.getInputPreProcess(flatten);
-        long height = pre.getInputHeight();
-        long width = pre.getInputWidth();
+        long[] flattened = flattenedShape(conf.getInputPreProcess(flatten));
+        long height = flattened[0];
+        long width = flattened[1];
         for (int i = flatten - 1; i >= 0; i--) {
             Window window = Window.of(conf.getConf(i).getLayer());
             if (window != null) {
@@ -33,11 +33,14 @@ final class InputShapes {
                 width = window.inputSize(width, 1);
             }
         }
-        return InputType.convolutional(height, width, firstChannels(conf, pre));
+        return InputType.convolutional(height, width, firstChannels(conf, flattened[2]));
     }
 
-    /** The per-example shape of an input type, e.g. [1, 28, 28] or [784]. */
+    /** The per-example shape of an input type, channels first whatever its layout, e.g. [1, 28, 28] or [784]. */
     static long[] perExample(InputType type) {
+        if (type instanceof InputType.InputTypeConvolutional image) {
+            return new long[] {image.getChannels(), image.getHeight(), image.getWidth()};
+        }
         long[] shape = type.getShape(false);
         return shape.length > 0 && shape[0] < 0 ? Arrays.copyOfRange(shape, 1, shape.length) : shape;
     }
@@ -45,20 +48,28 @@ final class InputShapes {
     private static int firstFlatten(MultiLayerConfiguration conf) {
         for (int i = 0; i < conf.getConfs().size(); i++) {
             InputPreProcessor pre = conf.getInputPreProcess(i);
-            if (pre instanceof CnnToFeedForwardPreProcessor) {
+            if (pre instanceof CnnToFeedForwardPreProcessor || pre instanceof ChannelsFirstFlatten) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static long firstChannels(MultiLayerConfiguration conf, CnnToFeedForwardPreProcessor pre) {
+    private static long[] flattenedShape(InputPreProcessor pre) {
+        if (pre instanceof ChannelsFirstFlatten f) {
+            return new long[] {f.getHeight(), f.getWidth(), f.getChannels()};
+        }
+        CnnToFeedForwardPreProcessor c = (CnnToFeedForwardPreProcessor) pre;
+        return new long[] {c.getInputHeight(), c.getInputWidth(), c.getNumChannels()};
+    }
+
+    private static long firstChannels(MultiLayerConfiguration conf, long flattenedChannels) {
         for (int i = 0; i < conf.getConfs().size(); i++) {
             if (conf.getConf(i).getLayer() instanceof ConvolutionLayer conv) {
                 return conv.getNIn();
             }
         }
-        return pre.getNumChannels();
+        return flattenedChannels;
     }
 
     /** Kernel, stride, padding and dilation of a sliding-window layer. */

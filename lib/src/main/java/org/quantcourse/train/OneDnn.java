@@ -72,7 +72,12 @@ public final class OneDnn {
 
     private static boolean hasOneDnnHelper(Layer layer) {
         LayerHelper helper = layer.getHelper();
-        return helper != null && helper.getClass().getName().startsWith(HELPER_PACKAGE);
+        for (Class<?> type = helper == null ? null : helper.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().startsWith(HELPER_PACKAGE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs {@code build} with layer helpers disabled, giving DL4J's stock code path; restores the property. */

@@ -40,6 +40,7 @@ class ModelCacheTest {
                 second.history().table().doubleColumn(TrainingHistory.LOSS).asList());
         assertEquals(first.history().finalTestAccuracy(), second.history().finalTestAccuracy());
         assertTrue(OneDnn.isActive(second.network()), "a loaded model uses oneDNN too");
+        assertTrue(second.network().getLayer(1).getHelper() instanceof ChannelsLastConvHelper);
     }
 
     @Test

@@ -10,11 +10,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A DL4J convolution layer (configured channels-last) whose layers get the fixed oneDNN helper
  * {@link ChannelsLastConvHelper}, also when a saved network is loaded. Part of the network built by
- * {@link ArticleCnn}.
+ * {@link ArticleCnn}. Loading this class (which happens when a saved network is read) switches on DL4J's oneDNN
+ * helpers like {@link ArticleCnn} does.
  */
 public class ChannelsLastConvolution extends org.deeplearning4j.nn.conf.layers.ConvolutionLayer {
 
     private static final long serialVersionUID = 1L;
+
+    static {
+        OneDnn.enable();
+    }
 
     /** For loading a saved network. */
     public ChannelsLastConvolution() {

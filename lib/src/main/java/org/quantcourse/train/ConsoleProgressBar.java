@@ -55,7 +55,7 @@ public final class ConsoleProgressBar implements TrainingListener {
     @Override
     public void onFailure(Throwable cause) {
         out.println();
-        out.println("stopped: " + cause.getMessage());
+        out.println("stopped: " + TrainingHistory.describe(cause));
     }
 
     /** The bar for a fraction done; all blank when unknown. */

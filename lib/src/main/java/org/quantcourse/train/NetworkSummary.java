@@ -78,7 +78,7 @@ public record NetworkSummary(Table table, long totalParameters) {
     }
 
     private static String typeOf(Layer layer) {
-        String type = layer.getClass().getSimpleName();
+        String type = layer instanceof ChannelsLastConvolution ? "ConvolutionLayer" : layer.getClass().getSimpleName();
         return layer instanceof SubsamplingLayer s ? type + " (" + s.getPoolingType() + ")" : type;
     }
 

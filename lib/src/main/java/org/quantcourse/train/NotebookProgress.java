@@ -58,7 +58,7 @@ public final class NotebookProgress implements TrainingListener {
 
     @Override
     public void onFailure(Throwable cause) {
-        show("stopped: " + cause.getMessage());
+        show("stopped: " + TrainingHistory.describe(cause));
     }
 
     private void show(String line) {

@@ -55,11 +55,20 @@ public record TrainingHistory(Table table, int plannedEpochs, boolean interrupte
 
     /** One line: epochs done, time, final loss and test accuracy. */
     public String summary() {
+        if (completedEpochs() == 0) {
+            return (interrupted ? "interrupted" : "stopped") + " before the first of " + plannedEpochs
+                    + " epochs finished";
+        }
         String state = interrupted ? "interrupted after" : "trained";
         String line = String.format(Locale.ROOT, "%s %d/%d epochs in %s · final loss %.4f", state,
                 completedEpochs(), plannedEpochs, Progress.duration(totalSeconds()), finalLoss());
         double accuracy = finalTestAccuracy();
         return Double.isNaN(accuracy) ? line : line + String.format(Locale.ROOT, " · test acc %.2f%%", 100 * accuracy);
+    }
+
+    /** The message of a failure, or its type when it has none (e.g. a stopped thread). */
+    static String describe(Throwable cause) {
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     private double last(String column) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Sgd;
 
@@ -72,6 +73,15 @@ class ArticleCnnTest {
         for (int i = 0; i < 16; i++) {
             assertEquals(1.0, sums.getDouble(i), PROBABILITY_TOLERANCE);
         }
+    }
+
+    @Test
+    void slicedAndCopiedInputsGiveTheSameOutput() {
+        MultiLayerNetwork net = ArticleCnn.builder().build();
+        INDArray all = SyntheticDigits.all(40, 3).getFeatures();
+        INDArray slice = all.get(NDArrayIndex.interval(10, 30));
+        INDArray difference = net.output(slice).sub(net.output(slice.dup()));
+        assertEquals(0.0, difference.amaxNumber().doubleValue(), PROBABILITY_TOLERANCE);
     }
 
     @Test

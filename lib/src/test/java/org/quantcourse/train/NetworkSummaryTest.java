@@ -14,10 +14,18 @@ class NetworkSummaryTest {
     void showsEveryLayersShapesForMnist() {
         Table table = NetworkSummary.of(ArticleCnn.builder().build()).table();
         assertEquals(List.of("conv1", "conv2", "pool", "fc1", "fc2"), table.stringColumn(NetworkSummary.NAME).asList());
+        assertEquals(List.of("ConvolutionLayer", "ConvolutionLayer", "SubsamplingLayer (AVG)", "DenseLayer",
+                "OutputLayer"), table.stringColumn(NetworkSummary.TYPE).asList());
         assertEquals(List.of("[1, 28, 28]", "[32, 26, 26]", "[64, 24, 24]", "[2304]", "[100]"),
                 table.stringColumn(NetworkSummary.INPUT).asList());
         assertEquals(List.of("[32, 26, 26]", "[64, 24, 24]", "[64, 6, 6]", "[100]", "[10]"),
                 table.stringColumn(NetworkSummary.OUTPUT).asList());
+    }
+
+    @Test
+    void stockAndOneDnnLayoutsHaveTheSameSummary() {
+        assertEquals(NetworkSummary.of(ArticleCnn.builder().oneDnn(false).build()).toString(),
+                NetworkSummary.of(ArticleCnn.builder().build()).toString());
     }
 
     @Test

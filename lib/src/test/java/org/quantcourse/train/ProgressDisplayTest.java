@@ -59,6 +59,13 @@ class ProgressDisplayTest {
     }
 
     @Test
+    void failureWithoutMessageIsNamedByItsType() {
+        NotebookProgress progress = notebook();
+        progress.onFailure(new ThreadDeath());
+        assertEquals(List.of("stopped: ThreadDeath"), displayed);
+    }
+
+    @Test
     void notebookProgressNeedsBothFunctions() {
         assertThrows(IllegalArgumentException.class, () -> NotebookProgress.of(null, (id, o) -> { }));
     }

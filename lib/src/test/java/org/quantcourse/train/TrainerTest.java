@@ -121,6 +121,7 @@ class TrainerTest {
         assertTrue(result.get().interrupted());
         assertEquals(List.of(1, 2, 3), batches);
         assertEquals(0, result.get().completedEpochs());
+        assertEquals("interrupted before the first of 2 epochs finished", result.get().summary());
         assertFalse(flagLeftSet.get(), "the interrupt is consumed so the notebook can go on");
         assertFalse(net.output(SyntheticDigits.all(4, 1).getFeatures()).isNaN().any());
     }

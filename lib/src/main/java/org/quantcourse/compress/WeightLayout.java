@@ -1,8 +1,12 @@
 package org.quantcourse.compress;
 
 import java.util.Optional;
-import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.Deconvolution3D;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
+import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -36,18 +40,24 @@ public enum WeightLayout {
 
     /**
      * The layout of a layer's "W", or empty for layers this library does not quantize (their parameters stay
-     * FP32): 2-D convolution and 1-D convolution, dense and output layers are supported; deconvolution,
-     * depthwise and separable convolutions (other layouts) are not.
+     * FP32): 2-D and 1-D convolutions (including subclasses that keep their weight layout, such as the course's
+     * channels-last convolution), dense and output layers are supported; deconvolution, depthwise, separable and
+     * 3-D convolutions (other layouts) are not.
      */
     public static Optional<WeightLayout> of(Layer layer) {
         Class<?> c = layer == null ? Void.class : layer.getClass();
-        if (c == ConvolutionLayer.class || c == org.deeplearning4j.nn.conf.layers.Convolution2D.class
-                || c == Convolution1DLayer.class || c == org.deeplearning4j.nn.conf.layers.Convolution1D.class) {
+        if (layer instanceof ConvolutionLayer && !hasOtherWeightLayout(layer)) {
             return Optional.of(CONV);
         }
         if (c == DenseLayer.class || c == OutputLayer.class) {
             return Optional.of(DENSE);
         }
         return Optional.empty();
+    }
+
+    private static boolean hasOtherWeightLayout(Layer layer) {
+        return layer instanceof Deconvolution2D || layer instanceof DepthwiseConvolution2D
+                || layer instanceof SeparableConvolution2D || layer instanceof Convolution3D
+                || layer instanceof Deconvolution3D;
     }
 }

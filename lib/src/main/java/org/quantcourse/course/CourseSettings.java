@@ -1,6 +1,7 @@
 package org.quantcourse.course;
 
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * The course's size knobs, read from a system property ({@code course.epochs}) or else an environment variable
@@ -11,6 +12,9 @@ public final class CourseSettings {
 
     /** The seed every notebook starts from unless course.seed says otherwise. */
     public static final long DEFAULT_SEED = 42;
+
+    /** Where environment variables come from; tests replace it so that CI's knobs do not leak into them. */
+    static UnaryOperator<String> environment = System::getenv;
 
     private CourseSettings() {
     }
@@ -49,7 +53,7 @@ public final class CourseSettings {
     public static String setting(String property, String fallback) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
-            value = System.getenv(environmentName(property));
+            value = environment.apply(environmentName(property));
         }
         return value == null || value.isBlank() ? fallback : value.trim();
     }

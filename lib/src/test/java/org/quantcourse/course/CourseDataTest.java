@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quantcourse.data.DatasetSplit;
 
 class CourseDataTest {
 
+    @BeforeEach
+    void ignoreTheEnvironment() {
+        CourseSettings.environment = name -> null;
+    }
+
     @AfterEach
     void clearKnobs() {
+        CourseSettings.environment = System::getenv;
         System.clearProperty("course.trainLimit");
         System.clearProperty("course.testLimit");
     }

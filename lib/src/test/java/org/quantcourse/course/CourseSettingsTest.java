@@ -5,12 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class CourseSettingsTest {
 
+    @BeforeEach
+    void ignoreTheEnvironment() {
+        CourseSettings.environment = name -> null;
+    }
+
     @AfterEach
     void clearProperties() {
+        CourseSettings.environment = System::getenv;
         System.clearProperty("course.epochs");
         System.clearProperty("course.trainLimit");
         System.clearProperty("course.seed");
@@ -26,6 +33,14 @@ class CourseSettingsTest {
     void defaultsApplyWhenNothingIsSet() {
         assertEquals(10, CourseSettings.epochs(10));
         assertEquals(0, CourseSettings.trainLimit(0));
+    }
+
+    @Test
+    void environmentVariablesSetKnobsWhenNoPropertyIs() {
+        CourseSettings.environment = name -> name.equals("COURSE_EPOCHS") ? "4" : null;
+        assertEquals(4, CourseSettings.epochs(10));
+        System.setProperty("course.epochs", "2");
+        assertEquals(2, CourseSettings.epochs(10), "a system property wins over the environment");
     }
 
     @Test

@@ -39,6 +39,12 @@ public final class CourseModel {
         return train(Updaters.adam(IMPROVED_RATE), LearningRateSchedule.cosine(IMPROVED_RATE, IMPROVED_FINAL_RATE), listeners);
     }
 
+    /** True when no size knob shrinks the course (all of the sample, 10 epochs): the course's targets apply. */
+    public static boolean isFullSize() {
+        return CourseSettings.trainLimit(0) == 0 && CourseSettings.testLimit(0) == 0
+                && CourseSettings.epochs(EPOCHS) == EPOCHS;
+    }
+
     /** The cache the course uses: course.modelDir (or COURSE_MODEL_DIR), else build/models; course.retrain forces training. */
     public static ModelCache cache() {
         Path dir = Path.of(CourseSettings.setting("course.modelDir", ProjectPaths.build().resolve("models").toString()));

@@ -7,15 +7,14 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
+import org.quantcourse.io.AtomicFile;
 import org.quantcourse.quant.Granularity;
 import org.quantcourse.quant.QuantParams;
 import org.quantcourse.quant.QuantizedTensor;
@@ -54,21 +53,7 @@ public final class CompressedModelFile {
     /** Writes {@code model} to {@code path} (via a temporary file, so an existing file is never half-written). */
     public static void save(CompressedModel model, Path path) throws IOException {
         byte[] bytes = toBytes(model);
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path tmp = Files.createTempFile(parent, path.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(path, tmp -> Files.write(tmp, bytes));
     }
 
     /** Reads a model written by {@link #save}; a damaged file gives a {@link CorruptModelFileException}. */

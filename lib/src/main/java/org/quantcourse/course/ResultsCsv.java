@@ -2,9 +2,8 @@ package org.quantcourse.course;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.quantcourse.io.AtomicFile;
 import tech.tablesaw.api.Table;
 
 /** Writes a result table as CSV under build/results, so what a figure shows is also kept as numbers. Used in notebooks 02–06. */
@@ -25,11 +24,7 @@ public final class ResultsCsv {
         }
         String fileName = name.endsWith(".csv") ? name : name + ".csv";
         try {
-            Files.createDirectories(dir);
-            Path target = dir.resolve(fileName);
-            Path temp = Files.createTempFile(dir, fileName, ".tmp");
-            table.write().csv(temp.toFile());
-            return Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return AtomicFile.write(dir.resolve(fileName), temp -> table.write().csv(temp.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write results to " + dir.resolve(fileName)
                     + ": " + e.getMessage() + ". Set course.resultsDir (or COURSE_RESULTS_DIR) to a writable folder.", e);

@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.quantcourse.io.AtomicFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.ColumnType;
@@ -147,13 +147,7 @@ public final class ModelCache {
     }
 
     private void writeAtomically(Path target, FileWriter writer) throws IOException {
-        Path tmp = Files.createTempFile(directory, target.getFileName().toString(), ".tmp");
-        try {
-            writer.write(tmp);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(target, writer::write);
     }
 
     private static String description(CacheKey key, MultiLayerNetwork net) {

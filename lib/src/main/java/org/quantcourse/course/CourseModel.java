@@ -1,6 +1,5 @@
 package org.quantcourse.course;
 
-import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.quantcourse.data.DatasetSplit;
@@ -47,8 +46,7 @@ public final class CourseModel {
 
     /** The cache the course uses: course.modelDir (or COURSE_MODEL_DIR), else build/models; course.retrain forces training. */
     public static ModelCache cache() {
-        Path dir = Path.of(CourseSettings.setting("course.modelDir", ProjectPaths.build().resolve("models").toString()));
-        return ModelCache.at(dir).retrain(Boolean.parseBoolean(CourseSettings.setting("course.retrain", "false")));
+        return ModelCache.standard();
     }
 
     private static TrainedModel train(IUpdater updater, LearningRateSchedule schedule, TrainingListener... listeners) {

@@ -12,19 +12,27 @@ public final class ProjectPaths {
     private ProjectPaths() {
     }
 
-    /** The project root: the nearest folder at or above the working directory with both pom.xml and notebooks/. */
+    /** The project root: course.root if set, else {@link #rootFrom} the working directory. */
     public static Path root() {
         String explicit = CourseSettings.setting(ROOT_PROPERTY, null);
-        if (explicit != null) {
-            return Path.of(explicit).toAbsolutePath().normalize();
-        }
-        Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("notebooks"))) {
+        return explicit != null ? Path.of(explicit).toAbsolutePath().normalize()
+                : rootFrom(Path.of(System.getProperty("user.dir")));
+    }
+
+    /**
+     * The nearest folder at or above {@code start} with both pom.xml and notebooks/; failing that the topmost folder
+     * with a pom.xml (a module run on its own), failing that {@code start} itself.
+     */
+    public static Path rootFrom(Path start) {
+        Path topPom = null;
+        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            boolean hasPom = Files.isRegularFile(dir.resolve("pom.xml"));
+            if (hasPom && Files.isDirectory(dir.resolve("notebooks"))) {
                 return dir;
             }
+            topPom = hasPom ? dir : topPom;
         }
-        return start;
+        return topPom != null ? topPom : start.toAbsolutePath().normalize();
     }
 
     /** The build folder under the project root, where results, models and executed notebooks go. */

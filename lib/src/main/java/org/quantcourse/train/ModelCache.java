@@ -9,6 +9,8 @@ import java.time.Instant;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.quantcourse.course.CourseSettings;
+import org.quantcourse.course.ProjectPaths;
 import org.quantcourse.io.AtomicFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,13 +46,10 @@ public final class ModelCache {
         this.retrain = retrain;
     }
 
-    /** The course's cache: {@value #DIRECTORY_PROPERTY} if set, else {@code build/models} of the project. */
+    /** The course's cache: {@value #DIRECTORY_PROPERTY} (or COURSE_MODEL_DIR) if set, else {@code build/models} of the project. */
     public static ModelCache standard() {
-        String configured = System.getProperty(DIRECTORY_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            return at(Path.of(configured));
-        }
-        return at(projectRoot(Path.of(System.getProperty("user.dir"))).resolve("build").resolve("models"));
+        String configured = CourseSettings.setting(DIRECTORY_PROPERTY, null);
+        return at(configured != null ? Path.of(configured) : ProjectPaths.build().resolve("models"));
     }
 
     /** A cache in {@code directory} (created when the first model is stored). */
@@ -73,7 +72,7 @@ public final class ModelCache {
 
     /** Whether models are retrained even when stored (the builder switch or {@value #RETRAIN_PROPERTY}). */
     public boolean forcesRetraining() {
-        return retrain || Boolean.parseBoolean(System.getProperty(RETRAIN_PROPERTY, "false"));
+        return retrain || Boolean.parseBoolean(CourseSettings.setting(RETRAIN_PROPERTY, "false"));
     }
 
     /** Whether a model is stored for {@code key}. */
@@ -123,10 +122,10 @@ public final class ModelCache {
 
     private Path store(CacheKey key, MultiLayerNetwork net, TrainingHistory history) {
         try {
-            writeAtomically(describeFile(key), tmp -> Files.writeString(tmp, description(key, net),
+            AtomicFile.write(describeFile(key), tmp -> Files.writeString(tmp, description(key, net),
                     StandardCharsets.UTF_8));
-            writeAtomically(historyFile(key), tmp -> history.table().write().csv(tmp.toFile()));
-            writeAtomically(modelFile(key), tmp -> ModelSerializer.writeModel(net, tmp.toFile(), true));
+            AtomicFile.write(historyFile(key), tmp -> history.table().write().csv(tmp.toFile()));
+            AtomicFile.write(modelFile(key), tmp -> ModelSerializer.writeModel(net, tmp.toFile(), true));
             return modelFile(key);
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("The trained model could not be stored in {} ({}); it is returned but not cached.", directory,
@@ -146,10 +145,6 @@ public final class ModelCache {
         }
     }
 
-    private void writeAtomically(Path target, FileWriter writer) throws IOException {
-        AtomicFile.write(target, writer::write);
-    }
-
     private static String description(CacheKey key, MultiLayerNetwork net) {
         return "key: " + key.hash() + "\ntrainer: " + key.trainerSettings() + "\ndata: " + key.dataFingerprint()
                 + "\nparameters: " + net.numParams() + "\nstored: " + Instant.now() + "\n";
@@ -165,24 +160,5 @@ public final class ModelCache {
 
     private Path describeFile(CacheKey key) {
         return directory.resolve(key.hash() + ".txt");
-    }
-
-    /** The project root above {@code start}: a directory with pom.xml and notebooks/, else the top pom.xml. */
-    static Path projectRoot(Path start) {
-        Path topPom = null;
-        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            boolean hasPom = Files.isRegularFile(dir.resolve("pom.xml"));
-            if (hasPom && Files.isDirectory(dir.resolve("notebooks"))) {
-                return dir;
-            }
-            topPom = hasPom ? dir : topPom;
-        }
-        return topPom != null ? topPom : start.toAbsolutePath().normalize();
-    }
-
-    /** Writes one file. */
-    @FunctionalInterface
-    private interface FileWriter {
-        void write(Path file) throws IOException;
     }
 }

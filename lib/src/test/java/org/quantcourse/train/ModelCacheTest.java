@@ -117,8 +117,8 @@ class ModelCacheTest {
         Files.createDirectories(root.resolve("notebooks"));
         Path module = Files.createDirectories(root.resolve("lib"));
         Files.writeString(module.resolve("pom.xml"), "<project/>");
-        assertEquals(root, ModelCache.projectRoot(Files.createDirectories(root.resolve("notebooks/sub"))));
-        assertEquals(root, ModelCache.projectRoot(module));
+        assertEquals(root, org.quantcourse.course.ProjectPaths.rootFrom(Files.createDirectories(root.resolve("notebooks/sub"))));
+        assertEquals(root, org.quantcourse.course.ProjectPaths.rootFrom(module));
     }
 
     @Test

@@ -35,6 +35,22 @@ public final class ProjectPaths {
         return topPom != null ? topPom : start.toAbsolutePath().normalize();
     }
 
+    /** How {@link #root()} was found, for messages: "given by course.root", "found above …" or why it is the working directory. */
+    public static String rootOrigin() {
+        if (CourseSettings.setting(ROOT_PROPERTY, null) != null) {
+            return "the project root given by " + ROOT_PROPERTY + " (COURSE_ROOT)";
+        }
+        Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
+        Path root = rootFrom(start);
+        return isProject(root) ? "the project " + root + ", found above the working directory " + start
+                : "the working directory " + start + ", which is not inside the course project (no folder above it"
+                        + " holds pom.xml and notebooks/)";
+    }
+
+    private static boolean isProject(Path dir) {
+        return Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("notebooks"));
+    }
+
     /** The build folder under the project root, where results, models and executed notebooks go. */
     public static Path build() {
         return root().resolve("build");

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -34,22 +35,30 @@ public final class ModelCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelCache.class);
 
+    /** Where notices for the student go (the cell's output in a notebook); tests replace it. */
+    static Consumer<String> notices = System.out::println;
+
     static {
         OneDnn.enable();
     }
 
     private final Path directory;
     private final boolean retrain;
+    private final String origin;
 
-    private ModelCache(Path directory, boolean retrain) {
+    private ModelCache(Path directory, boolean retrain, String origin) {
         this.directory = directory.toAbsolutePath().normalize();
         this.retrain = retrain;
+        this.origin = origin;
     }
 
     /** The course's cache: {@value #DIRECTORY_PROPERTY} (or COURSE_MODEL_DIR) if set, else {@code build/models} of the project. */
     public static ModelCache standard() {
         String configured = CourseSettings.setting(DIRECTORY_PROPERTY, null);
-        return at(configured != null ? Path.of(configured) : ProjectPaths.build().resolve("models"));
+        return configured != null
+                ? new ModelCache(Path.of(configured), false, "set by " + DIRECTORY_PROPERTY + " (COURSE_MODEL_DIR)")
+                : new ModelCache(ProjectPaths.build().resolve("models"), false, "build/models of "
+                        + ProjectPaths.rootOrigin());
     }
 
     /** A cache in {@code directory} (created when the first model is stored). */
@@ -57,12 +66,19 @@ public final class ModelCache {
         if (directory == null) {
             throw new IllegalArgumentException("The model cache directory must not be null.");
         }
-        return new ModelCache(directory, false);
+        return new ModelCache(directory, false, "given to ModelCache.at");
     }
 
     /** The same cache, but always retraining (and replacing the stored model) when {@code force} is true. */
     public ModelCache retrain(boolean force) {
-        return new ModelCache(directory, force);
+        return new ModelCache(directory, force, origin);
+    }
+
+    /** Where models are looked for and why there, and how to point the course at another folder. */
+    public String whereLooked() {
+        return "Trained models are looked for in " + directory + " (" + origin + "). To use models trained elsewhere"
+                + " (e.g. the course's build/models), set COURSE_MODEL_DIR=/path/to/models (or -D"
+                + DIRECTORY_PROPERTY + "=...) before starting Jupyter.";
     }
 
     /** The cache directory. */
@@ -101,6 +117,10 @@ public final class ModelCache {
             }
         }
         requireWritableDirectory();
+        if (!forcesRetraining()) {
+            notices.accept("No stored model for this network, training settings and data. " + whereLooked()
+                    + " Training it now; it is stored there for the next notebooks.");
+        }
         TrainingHistory history = trainer.fit(net, train, test);
         Path file = history.interrupted() ? null : store(key, net, history);
         return new TrainedModel(net, history, false, key, file);

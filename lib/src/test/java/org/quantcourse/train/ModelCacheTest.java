@@ -132,6 +132,51 @@ class ModelCacheTest {
         assertTrue(ModelCache.standard().directory().endsWith(Path.of("build", "models")));
     }
 
+    @Test
+    void aMissTellsWhereModelsAreLookedForAndHowToPointElsewhereOnce() {
+        List<String> notices = new ArrayList<>();
+        ModelCache.notices = notices::add;
+        try {
+            ModelCache cache = ModelCache.at(dir);
+            cache.getOrTrain(ArticleCnn.builder().build(), quickTrainer(new ArrayList<>()), DATA, data());
+            cache.getOrTrain(ArticleCnn.builder().build(), quickTrainer(new ArrayList<>()), DATA, data());
+        } finally {
+            ModelCache.notices = System.out::println;
+        }
+        assertEquals(1, notices.size(), "one notice for the miss, none for the hit: " + notices);
+        assertTrue(notices.get(0).contains(dir.toAbsolutePath().normalize().toString()), notices.get(0));
+        assertTrue(notices.get(0).contains("COURSE_MODEL_DIR"), notices.get(0));
+        assertTrue(notices.get(0).contains("Training it now"), notices.get(0));
+    }
+
+    @Test
+    void theStandardCacheSaysWhetherTheWorkingDirectoryIsInsideTheProject() throws IOException {
+        String inside = ModelCache.standard().whereLooked();
+        String workingDirectory = System.getProperty("user.dir");
+        Path copiedAway = Files.createDirectories(dir.resolve("copied/notebooks"));
+        System.setProperty("user.dir", copiedAway.toString());
+        try {
+            String outside = ModelCache.standard().whereLooked();
+            assertTrue(outside.contains(copiedAway.resolve("build/models").toString()), outside);
+            assertTrue(outside.contains("not inside the course project"), outside);
+        } finally {
+            System.setProperty("user.dir", workingDirectory);
+        }
+        assertTrue(inside.contains("found above the working directory"), inside);
+        assertTrue(inside.contains("COURSE_MODEL_DIR"), inside);
+    }
+
+    @Test
+    void aConfiguredDirectoryIsNamedAsConfigured() {
+        System.setProperty(ModelCache.DIRECTORY_PROPERTY, dir.toString());
+        try {
+            assertTrue(ModelCache.standard().whereLooked().contains("set by " + ModelCache.DIRECTORY_PROPERTY),
+                    ModelCache.standard().whereLooked());
+        } finally {
+            System.clearProperty(ModelCache.DIRECTORY_PROPERTY);
+        }
+    }
+
     private static Trainer quickTrainer(List<Progress> batches) {
         return Trainer.builder().epochs(1).batchSize(32).listener(batches::add).build();
     }

@@ -263,6 +263,13 @@ def check_self_contained(out):
             fail(f"{page} loads {found[0]} from outside the site; give nbconvert a relative URL for it")
 
 
+def remove_previous(out):
+    """Removes pages, decks, notebooks and tables of an earlier build, so none of a renamed notebook is left."""
+    for pattern in ("[0-9][0-9]_*.html", "slides/*.html", "notebooks/*.ipynb", "results/*.csv", "index.html"):
+        for stale in out.glob(pattern):
+            stale.unlink()
+
+
 def main():
     args = parse_args()
     paths = sorted(p for p in args.notebooks.glob("*.ipynb") if NOTEBOOK_NAME.fullmatch(p.name))
@@ -270,6 +277,7 @@ def main():
         fail(f"no executed notebooks (NN_*.ipynb) in {args.notebooks}; execute them first: ./course run")
     node_modules = install_assets(args.npm)
     args.out.mkdir(parents=True, exist_ok=True)
+    remove_previous(args.out)
     copy_assets(node_modules, args.out / "assets")
     results = []
     if args.results.is_dir():

@@ -207,7 +207,7 @@ def exporters():
     return page, slides
 
 
-def entry(path, args, times, results):
+def entry(path, times, results):
     notebook = tagged(path)
     seconds, status = times.get(path.name, (None, "not timed"))
     prefix = path.name[:3]
@@ -286,7 +286,7 @@ def main():
             shutil.copyfile(csv_file, args.out / "results" / csv_file.name)
             results.append(read_table(csv_file, "results/" + csv_file.name))
     times = read_times(args.times or args.notebooks / "notebook-times.csv")
-    entries = [entry(path, args, times, results) for path in paths]
+    entries = [entry(path, times, results) for path in paths]
     write_pages(entries, args.out)
     write_index(entries, results, args, args.out)
     check_self_contained(args.out)

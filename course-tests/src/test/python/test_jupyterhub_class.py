@@ -180,6 +180,7 @@ class JupyterHubClassTest(unittest.TestCase):
             for key, code in CHECKS.items():
                 reply, outputs = await execute(socket_, session, name, code)
                 checks[key] = plain_text(outputs) if reply.get("status") == "ok" else f"failed: {reply}"
+            checks["memory"] = server_memory(BASE / "home" / name / "quantcourse" / "notebooks")
             return len(cells), failures, checks
         finally:
             socket_.close()
@@ -203,7 +204,8 @@ class JupyterHubClassTest(unittest.TestCase):
         students = asyncio.run(class_session())
         for student in students:
             print(f"{student['name']}: {student['cells']} cells of notebook 00 in "
-                  f"{student['ended'] - student['started']:.1f} s, {len(student['failures'])} failed", flush=True)
+                  f"{student['ended'] - student['started']:.1f} s, {len(student['failures'])} failed; RSS after it: "
+                  f"{student['checks']['memory']}", flush=True)
         for student in students:
             with self.subTest(student=student["name"]):
                 self.assertGreater(student["cells"], 5, "notebook 00 has code cells")
@@ -245,6 +247,20 @@ async def execute(socket_, session, user, code):
         elif kind in ("stream", "execute_result", "display_data", "error"):
             outputs.append((kind, message["content"]))
     return reply, outputs
+
+
+def server_memory(notebooks):
+    """'server N MiB, kernel N MiB': RSS of the student's single-user server and its kernel (Linux, psutil)."""
+    try:
+        import psutil
+        server = next(p for p in psutil.process_iter(["cmdline", "cwd"])
+                      if any("jupyterhub-singleuser" in part for part in p.info["cmdline"] or [])
+                      and p.info["cwd"] == str(notebooks))
+        kernels = server.children(recursive=True)
+        return (f"server {server.memory_info().rss / 2**20:.0f} MiB, "
+                f"kernel {sum(k.memory_info().rss for k in kernels) / 2**20:.0f} MiB")
+    except (ImportError, StopIteration, OSError) as missing:
+        return f"not measured ({missing!r})"
 
 
 def plain_text(outputs):

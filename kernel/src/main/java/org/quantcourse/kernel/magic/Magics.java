@@ -1,6 +1,5 @@
 package org.quantcourse.kernel.magic;
 
-import org.quantcourse.kernel.maven.Dependency;
 import org.quantcourse.kernel.maven.Repository;
 
 import java.io.IOException;
@@ -87,8 +86,7 @@ public final class Magics {
         if (args.isEmpty()) {
             throw new IllegalArgumentException("%maven needs coordinates such as org.knowm.xchart:xchart:3.8.8");
         }
-        List<Dependency> roots = args.stream().map(Dependency::compile).toList();
-        return added(context, context.maven().resolve(roots));
+        return added(context, context.maven().resolve(args));
     }
 
     private static Object mavenRepo(MagicContext context, List<String> args, String body) {

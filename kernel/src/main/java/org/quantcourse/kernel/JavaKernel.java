@@ -67,7 +67,7 @@ public final class JavaKernel extends BaseKernel {
     private final KernelEnvironment environment;
     private final SessionHistory history;
     private final CompletableFuture<CellRunner> session = new CompletableFuture<>();
-    private final ValueRenderer renderer = ValueRenderer.standard();
+    private final ValueRenderer renderer;
     private volatile String startupNotes = "";
 
     private JavaKernel(OutputPump pump, KernelEnvironment environment, SessionHistory history) {
@@ -75,6 +75,7 @@ public final class JavaKernel extends BaseKernel {
                         new HelpLink("Java 17 API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
                 history, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null,
                 new MagicsRegistry(), false, new StringStyler.Builder().build());
+        this.renderer = ValueRenderer.over(getRenderer());
         this.pump = pump;
         this.environment = environment;
         this.history = history;

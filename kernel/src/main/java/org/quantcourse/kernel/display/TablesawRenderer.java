@@ -1,12 +1,13 @@
 package org.quantcourse.kernel.display;
 
+import org.dflib.jjava.jupyter.kernel.display.RenderContext;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+
 import java.lang.reflect.Method;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** Renders Tablesaw tables as an escaped HTML table (long tables elided in the middle) plus their text print-out. */
-public final class TablesawRenderer implements MimeRenderer {
+final class TablesawRenderer implements LateBoundRenderer {
 
     /** Tables with more rows than this show only their head and tail. */
     public static final int MAX_ROWS = 50;
@@ -14,17 +15,27 @@ public final class TablesawRenderer implements MimeRenderer {
     private static final String TABLE = "tech.tablesaw.table.Relation";
 
     @Override
-    public boolean supports(Object value) {
-        return TypeMatch.isA(value, TABLE);
+    public String typeName() {
+        return TABLE;
     }
 
     @Override
-    public Set<String> mimeTypes() {
-        return Set.of("text/html");
+    public List<MIMEType> mimeTypes() {
+        return List.of(MIMEType.TEXT_HTML);
     }
 
     @Override
-    public void render(Object value, Map<String, Object> into) throws Exception {
+    public void render(Object value, RenderContext context) {
+        context.renderIfRequested(MIMEType.TEXT_HTML, () -> {
+            try {
+                return html(value);
+            } catch (ReflectiveOperationException e) {
+                throw Reflection.failure(value, e);
+            }
+        });
+    }
+
+    private static String html(Object value) throws ReflectiveOperationException {
         Class<?> type = TypeMatch.find(value, TABLE).orElseThrow();
         @SuppressWarnings("unchecked")
         List<String> columns = (List<String>) type.getMethod("columnNames").invoke(value);
@@ -39,8 +50,7 @@ public final class TablesawRenderer implements MimeRenderer {
         for (int row : shownRows(rows)) {
             html.append(row < 0 ? ellipsisRow(columns.size()) : dataRow(value, cell, row, columns.size()));
         }
-        into.put("text/html", html.append("</tbody>\n</table>").toString());
-        into.put("text/plain", String.valueOf(value));
+        return html.append("</tbody>\n</table>").toString();
     }
 
     /** Row indexes to show; -1 marks the elided middle. */
@@ -55,7 +65,7 @@ public final class TablesawRenderer implements MimeRenderer {
                         java.util.stream.IntStream.range(rows - tail, rows))).toArray();
     }
 
-    private static String dataRow(Object table, Method cell, int row, int columns) throws Exception {
+    private static String dataRow(Object table, Method cell, int row, int columns) throws ReflectiveOperationException {
         StringBuilder tr = new StringBuilder("<tr>");
         for (int c = 0; c < columns; c++) {
             tr.append("<td>").append(escape(String.valueOf(cell.invoke(table, row, c)))).append("</td>");

@@ -122,7 +122,7 @@ public final class Magics {
         }
         List<Path> paths = new ArrayList<>();
         for (String glob : args) {
-            List<Path> matches = SimpleGlob.resolve(glob, context.workingDirectory());
+            List<Path> matches = GlobPaths.matching(glob, context.workingDirectory());
             if (matches.isEmpty()) {
                 throw new IllegalArgumentException("Nothing matches '" + glob + "' (relative to "
                         + context.workingDirectory() + ")");

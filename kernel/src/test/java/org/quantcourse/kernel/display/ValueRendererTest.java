@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ValueRendererTest {
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G'};
-    private final ValueRenderer renderer = ValueRenderer.standard();
+    private final ValueRenderer renderer = ValueRenderer.standalone();
 
     @Test
     void imagesBecomeBase64PngWithText() throws Exception {

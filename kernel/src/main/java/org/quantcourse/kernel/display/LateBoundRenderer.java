@@ -8,12 +8,10 @@ import java.util.List;
 /**
  * A jjava render function for a type known only by name (its library is loaded by the notebook, after the kernel
  * started), registered with jjava's {@code Renderer} when a value of that type first shows up.
+ *
+ * @param typeName  the fully qualified name of the class or interface drawn
+ * @param mimeTypes the MIME types produced besides text/plain, the first preferred
+ * @param function  the render function
  */
-interface LateBoundRenderer extends RenderFunction<Object> {
-
-    /** The fully qualified name of the class or interface this renderer draws. */
-    String typeName();
-
-    /** The MIME types it produces besides text/plain, the first preferred. */
-    List<MIMEType> mimeTypes();
+record LateBoundRenderer(String typeName, List<MIMEType> mimeTypes, RenderFunction<Object> function) {
 }

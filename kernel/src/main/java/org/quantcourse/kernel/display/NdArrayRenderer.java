@@ -7,21 +7,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Renders ND4J {@code INDArray}s as readable text: a shape/dtype line, then ND4J's own (summarised) print-out. */
-final class NdArrayRenderer implements LateBoundRenderer {
+final class NdArrayRenderer {
 
-    @Override
-    public String typeName() {
-        return "org.nd4j.linalg.api.ndarray.INDArray";
+    /** Renders INDArrays (and only them) as text. */
+    static final LateBoundRenderer INSTANCE = new LateBoundRenderer("org.nd4j.linalg.api.ndarray.INDArray",
+            List.of(MIMEType.TEXT_PLAIN), NdArrayRenderer::render);
+
+    private NdArrayRenderer() {
     }
 
-    @Override
-    public List<MIMEType> mimeTypes() {
-        return List.of(MIMEType.TEXT_PLAIN);
-    }
-
-    @Override
-    public void render(Object value, RenderContext context) {
-        Class<?> type = TypeMatch.find(value, typeName()).orElseThrow();
+    private static void render(Object value, RenderContext context) {
+        Class<?> type = TypeMatch.find(value, INSTANCE.typeName()).orElseThrow();
         context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> {
             try {
                 long[] shape = (long[]) type.getMethod("shape").invoke(value);

@@ -12,23 +12,18 @@ import java.util.List;
  * Renders Tablesaw tables as HTML with the course's one table renderer ({@link HtmlTable}, which the library's
  * {@code TableHtml} uses too), reading the table by reflection since the notebook loads Tablesaw.
  */
-final class TablesawRenderer implements LateBoundRenderer {
+final class TablesawRenderer {
 
     private static final String TABLE = "tech.tablesaw.table.Relation";
     private static final String COLUMN = "tech.tablesaw.columns.Column";
+    /** Renders Tablesaw tables (and views) as HTML. */
+    static final LateBoundRenderer INSTANCE = new LateBoundRenderer(TABLE, List.of(MIMEType.TEXT_HTML),
+            TablesawRenderer::render);
 
-    @Override
-    public String typeName() {
-        return TABLE;
+    private TablesawRenderer() {
     }
 
-    @Override
-    public List<MIMEType> mimeTypes() {
-        return List.of(MIMEType.TEXT_HTML);
-    }
-
-    @Override
-    public void render(Object value, RenderContext context) {
+    private static void render(Object value, RenderContext context) {
         context.renderIfRequested(MIMEType.TEXT_HTML, () -> {
             try {
                 return HtmlTable.of(ReflectedTable.of(value));

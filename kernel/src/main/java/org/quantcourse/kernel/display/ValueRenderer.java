@@ -31,8 +31,8 @@ import java.util.stream.Stream;
  */
 public final class ValueRenderer {
 
-    private static final List<LateBoundRenderer> LIBRARY_RENDERERS = List.of(new XChartRenderer(),
-            new TablesawRenderer(), new NdArrayRenderer());
+    private static final List<LateBoundRenderer> LIBRARY_RENDERERS = List.of(XChartRenderer.INSTANCE,
+            TablesawRenderer.INSTANCE, NdArrayRenderer.INSTANCE);
     /** What jjava's registrations and ours produce; jjava's DisplayData can only be read one MIME type at a time. */
     private static final List<MIMEType> PRODUCED = List.of(MIMEType.TEXT_PLAIN, MIMEType.TEXT_HTML, MIMEType.IMAGE_PNG,
             MIMEType.IMAGE_JPEG, MIMEType.IMAGE_GIF, MIMEType.IMAGE_SVG, MIMEType.TEXT_MARKDOWN, MIMEType.TEXT_LATEX,
@@ -94,7 +94,7 @@ public final class ValueRenderer {
         for (LateBoundRenderer library : LIBRARY_RENDERERS) {
             TypeMatch.find(value, library.typeName()).filter(registered::add).ifPresent(type ->
                     renderer.createRegistration((Class<Object>) type)
-                            .preferring(library.mimeTypes().toArray(MIMEType[]::new)).register(library));
+                            .preferring(library.mimeTypes().toArray(MIMEType[]::new)).register(library.function()));
         }
     }
 

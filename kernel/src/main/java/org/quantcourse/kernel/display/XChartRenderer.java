@@ -8,23 +8,18 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 
 /** Renders XChart charts as PNG (drawn by {@code BitmapEncoder}, found next to the chart's class) with a text summary. */
-final class XChartRenderer implements LateBoundRenderer {
+final class XChartRenderer {
 
+    /** Renders XChart charts as PNG. */
+    static final LateBoundRenderer INSTANCE = new LateBoundRenderer("org.knowm.xchart.internal.chartpart.Chart",
+            List.of(MIMEType.IMAGE_PNG), XChartRenderer::render);
     private static final String ENCODER = "org.knowm.xchart.BitmapEncoder";
 
-    @Override
-    public String typeName() {
-        return "org.knowm.xchart.internal.chartpart.Chart";
+    private XChartRenderer() {
     }
 
-    @Override
-    public List<MIMEType> mimeTypes() {
-        return List.of(MIMEType.IMAGE_PNG);
-    }
-
-    @Override
-    public void render(Object value, RenderContext context) {
-        Class<?> chartType = TypeMatch.find(value, typeName()).orElseThrow();
+    private static void render(Object value, RenderContext context) {
+        Class<?> chartType = TypeMatch.find(value, INSTANCE.typeName()).orElseThrow();
         try {
             Class<?> encoder = Class.forName(ENCODER, true, chartType.getClassLoader());
             BufferedImage image = (BufferedImage) encoder.getMethod("getBufferedImage", chartType).invoke(null, value);

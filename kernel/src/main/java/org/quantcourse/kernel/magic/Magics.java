@@ -1,6 +1,8 @@
 package org.quantcourse.kernel.magic;
 
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.quantcourse.kernel.maven.Repository;
+import org.quantcourse.kernel.runtime.Notebook;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +45,20 @@ public final class Magics {
         magics.lineMagics.put("loadFromPOM", Magics::loadPomFile);
         magics.cellMagics.put("loadFromPOM", Magics::loadPomFragment);
         return magics;
+    }
+
+    /**
+     * jjava's registry of these magics, for {@code BaseKernel}: each entry runs the magic in the running notebook
+     * session (through {@link Notebook}), since jjava hands a magic the kernel while these need the session's
+     * {@link MagicContext}.
+     */
+    public MagicsRegistry jjavaRegistry() {
+        MagicsRegistry registry = new MagicsRegistry();
+        lineMagics.keySet().forEach(name -> registry.registerLineMagic(name,
+                (kernel, args) -> Notebook.lineMagic(name, args)));
+        cellMagics.keySet().forEach(name -> registry.registerCellMagic(name,
+                (kernel, args, body) -> Notebook.cellMagic(name, args, body)));
+        return registry;
     }
 
     /** Runs a line magic. */

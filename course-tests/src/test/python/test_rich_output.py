@@ -54,6 +54,19 @@ class RichOutputTest(unittest.TestCase):
         self.assertIn("<table", data["text/html"])
         self.assertIn("a", data["text/plain"])
 
+    def test_a_table_ending_a_cell_looks_exactly_like_table_html_displayed(self):
+        table = ('tech.tablesaw.api.Table.create("scores <8 bit>", tech.tablesaw.api.IntColumn.create("bits", 8, 4), '
+                 'tech.tablesaw.api.DoubleColumn.create("accuracy", 0.98765, 0.0000123), '
+                 'tech.tablesaw.api.StringColumn.create("scheme", "a&b", "c"))')
+        reply, messages = run_collect(self.kc, "var shared = " + table + ";\nshared")
+        self.assertEqual(reply["status"], "ok", messages)
+        as_value = result_data(messages)[0]["text/html"]
+        reply, messages = run_collect(self.kc, 'display(org.quantcourse.plot.TableHtml.of(shared), "text/html");')
+        self.assertEqual(reply["status"], "ok", messages)
+        displayed = [c["data"]["text/html"] for t, c in messages if t == "display_data"]
+        self.assertEqual(displayed, [as_value])
+        self.assertIn("<td>0.9877</td>", as_value)
+
     def test_an_ndarray_is_readable_text_with_its_shape(self):
         reply, messages = run_collect(self.kc, "org.nd4j.linalg.factory.Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 3)")
         self.assertEqual(reply["status"], "ok", messages)

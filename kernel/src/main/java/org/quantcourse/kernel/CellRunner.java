@@ -7,7 +7,7 @@ import org.quantcourse.kernel.eval.UserThreadRunner;
 import org.quantcourse.kernel.magic.CellParser;
 import org.quantcourse.kernel.magic.MagicContext;
 import org.quantcourse.kernel.magic.Magics;
-import org.quantcourse.kernel.magic.SimpleGlob;
+import org.quantcourse.kernel.magic.GlobPaths;
 import org.quantcourse.kernel.maven.MavenResolver;
 
 import java.nio.charset.StandardCharsets;
@@ -80,7 +80,7 @@ public final class CellRunner implements MagicContext {
             List<Path> files;
             String content;
             try {
-                files = SimpleGlob.resolve(glob, workingDirectory);
+                files = GlobPaths.matching(glob, workingDirectory);
                 if (files.isEmpty()) {
                     throw new IllegalArgumentException("Nothing matches '" + glob + "' (relative to " + workingDirectory + ")");
                 }

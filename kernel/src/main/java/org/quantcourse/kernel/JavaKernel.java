@@ -11,7 +11,6 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
-import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
@@ -67,14 +66,15 @@ public final class JavaKernel extends BaseKernel {
     private final KernelEnvironment environment;
     private final SessionHistory history;
     private final CompletableFuture<CellRunner> session = new CompletableFuture<>();
-    private final ValueRenderer renderer = ValueRenderer.standard();
+    private final ValueRenderer renderer;
     private volatile String startupNotes = "";
 
     private JavaKernel(OutputPump pump, KernelEnvironment environment, SessionHistory history) {
         super("quantcourse-java", version(), languageInfo(), List.of(
                         new HelpLink("Java 17 API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
                 history, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null,
-                new MagicsRegistry(), false, new StringStyler.Builder().build());
+                Magics.standard().jjavaRegistry(), false, new StringStyler.Builder().build());
+        this.renderer = ValueRenderer.over(getRenderer());
         this.pump = pump;
         this.environment = environment;
         this.history = history;

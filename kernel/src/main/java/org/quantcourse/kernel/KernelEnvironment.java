@@ -1,9 +1,8 @@
 package org.quantcourse.kernel;
 
-import org.quantcourse.kernel.magic.SimpleGlob;
+import org.quantcourse.kernel.magic.GlobPaths;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,12 +61,12 @@ public record KernelEnvironment(List<String> classpath, List<String> compilerOpt
                 continue;
             }
             try {
-                List<Path> matches = SimpleGlob.resolve(glob.trim(), workingDirectory);
+                List<Path> matches = GlobPaths.matching(glob.trim(), workingDirectory);
                 if (matches.isEmpty()) {
                     warnings.add("nothing matches '" + glob + "'");
                 }
                 paths.addAll(matches);
-            } catch (IOException e) {
+            } catch (RuntimeException e) {
                 warnings.add("cannot read '" + glob + "': " + e.getMessage());
             }
         }

@@ -1,52 +1,52 @@
 package org.quantcourse.plot;
 
-import java.util.Locale;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.NumberColumn;
+import java.util.List;
+import org.quantcourse.tablehtml.HtmlTable;
+import org.quantcourse.tablehtml.TableView;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** A Tablesaw table as an HTML table, for {@code display(TableHtml.of(t), "text/html")} in any Java kernel. Used in notebooks 02–06. */
+/**
+ * A Tablesaw table as an HTML table, for {@code display(TableHtml.of(t), "text/html")} in any Java kernel (upstream
+ * IJava 1.4 too); the course's kernel shows a cell ending with a table identically, through the same {@link HtmlTable}.
+ */
 public final class TableHtml {
 
     private TableHtml() {
     }
 
-    /** The whole table as escaped HTML with a caption naming it. */
+    /** The table as escaped HTML: caption, header, fractions with four decimals, long tables elided in the middle. */
     public static String of(Table table) {
-        StringBuilder html = new StringBuilder("<table>");
-        if (table.name() != null && !table.name().isBlank()) {
-            html.append("<caption>").append(escape(table.name())).append("</caption>");
-        }
-        html.append("<thead><tr>");
-        table.columnNames().forEach(name -> html.append("<th>").append(escape(name)).append("</th>"));
-        html.append("</tr></thead><tbody>");
-        for (int row = 0; row < table.rowCount(); row++) {
-            html.append("<tr>");
-            for (int col = 0; col < table.columnCount(); col++) {
-                html.append("<td>").append(escape(cell(table.column(col), row))).append("</td>");
-            }
-            html.append("</tr>");
-        }
-        return html.append("</tbody></table>").toString();
+        return HtmlTable.of(new TablesawView(table));
     }
 
-    /** A cell as text: numbers with four decimals (or scientific notation when tiny), everything else as Tablesaw prints it. */
-    static String cell(Column<?> column, int row) {
-        if (column.isMissing(row) || !(column instanceof NumberColumn<?, ?> numbers) || column instanceof IntColumn
-                || column instanceof LongColumn) {
-            return column.getString(row);
-        }
-        double value = numbers.getDouble(row);
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return Math.abs(value) < 1e-3 ? String.format(Locale.ROOT, "%.3e", value) : String.format(Locale.ROOT, "%.4f", value);
-    }
+    /** A Tablesaw table as the shared renderer reads it. */
+    private record TablesawView(Table table) implements TableView {
 
-    /** Escapes the characters that HTML gives meaning to. */
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        @Override
+        public String name() {
+            return table.name();
+        }
+
+        @Override
+        public List<String> columnNames() {
+            return table.columnNames();
+        }
+
+        @Override
+        public int rowCount() {
+            return table.rowCount();
+        }
+
+        @Override
+        public Object value(int row, int column) {
+            Column<?> cells = table.column(column);
+            return cells.isMissing(row) ? null : cells.get(row);
+        }
+
+        @Override
+        public String printed(int row, int column) {
+            return table.column(column).getString(row);
+        }
     }
 }

@@ -1,29 +1,31 @@
 package org.quantcourse.kernel.display;
 
+import org.dflib.jjava.jupyter.kernel.display.RenderContext;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+
 import java.util.Arrays;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 
 /** Renders ND4J {@code INDArray}s as readable text: a shape/dtype line, then ND4J's own (summarised) print-out. */
-public final class NdArrayRenderer implements MimeRenderer {
+final class NdArrayRenderer {
 
-    private static final String ND_ARRAY = "org.nd4j.linalg.api.ndarray.INDArray";
+    /** Renders INDArrays (and only them) as text. */
+    static final LateBoundRenderer INSTANCE = new LateBoundRenderer("org.nd4j.linalg.api.ndarray.INDArray",
+            List.of(MIMEType.TEXT_PLAIN), NdArrayRenderer::render);
 
-    @Override
-    public boolean supports(Object value) {
-        return TypeMatch.isA(value, ND_ARRAY);
+    private NdArrayRenderer() {
     }
 
-    @Override
-    public Set<String> mimeTypes() {
-        return Set.of();
-    }
-
-    @Override
-    public void render(Object value, Map<String, Object> into) throws Exception {
-        Class<?> type = TypeMatch.find(value, ND_ARRAY).orElseThrow();
-        long[] shape = (long[]) type.getMethod("shape").invoke(value);
-        Object dataType = type.getMethod("dataType").invoke(value);
-        into.put("text/plain", "INDArray " + dataType + " shape=" + Arrays.toString(shape) + "\n" + value);
+    private static void render(Object value, RenderContext context) {
+        Class<?> type = TypeMatch.find(value, INSTANCE.typeName()).orElseThrow();
+        context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> {
+            try {
+                long[] shape = (long[]) type.getMethod("shape").invoke(value);
+                Object dataType = type.getMethod("dataType").invoke(value);
+                return "INDArray " + dataType + " shape=" + Arrays.toString(shape) + "\n" + value;
+            } catch (ReflectiveOperationException e) {
+                throw Reflection.failure(value, e);
+            }
+        });
     }
 }

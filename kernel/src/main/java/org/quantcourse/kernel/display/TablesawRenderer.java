@@ -1,85 +1,74 @@
 package org.quantcourse.kernel.display;
 
+import org.dflib.jjava.jupyter.kernel.display.RenderContext;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.quantcourse.tablehtml.HtmlTable;
+import org.quantcourse.tablehtml.TableView;
+
 import java.lang.reflect.Method;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
-/** Renders Tablesaw tables as an escaped HTML table (long tables elided in the middle) plus their text print-out. */
-public final class TablesawRenderer implements MimeRenderer {
+/**
+ * Renders Tablesaw tables as HTML with the course's one table renderer ({@link HtmlTable}, which the library's
+ * {@code TableHtml} uses too), reading the table by reflection since the notebook loads Tablesaw.
+ */
+final class TablesawRenderer {
 
-    /** Tables with more rows than this show only their head and tail. */
-    public static final int MAX_ROWS = 50;
-    private static final int HEAD_ROWS = 40;
     private static final String TABLE = "tech.tablesaw.table.Relation";
+    private static final String COLUMN = "tech.tablesaw.columns.Column";
+    /** Renders Tablesaw tables (and views) as HTML. */
+    static final LateBoundRenderer INSTANCE = new LateBoundRenderer(TABLE, List.of(MIMEType.TEXT_HTML),
+            TablesawRenderer::render);
 
-    @Override
-    public boolean supports(Object value) {
-        return TypeMatch.isA(value, TABLE);
+    private TablesawRenderer() {
     }
 
-    @Override
-    public Set<String> mimeTypes() {
-        return Set.of("text/html");
+    private static void render(Object value, RenderContext context) {
+        context.renderIfRequested(MIMEType.TEXT_HTML, () -> {
+            try {
+                return HtmlTable.of(ReflectedTable.of(value));
+            } catch (ReflectiveOperationException e) {
+                throw Reflection.failure(value, e);
+            }
+        });
     }
 
-    @Override
-    public void render(Object value, Map<String, Object> into) throws Exception {
-        Class<?> type = TypeMatch.find(value, TABLE).orElseThrow();
+    /** A Tablesaw table read through its public API by reflection, its columns read once. */
+    private record ReflectedTable(String name, List<String> columnNames, int rowCount, List<Object> columns,
+                                  Method isMissing, Method get, Method getString) implements TableView {
+
         @SuppressWarnings("unchecked")
-        List<String> columns = (List<String>) type.getMethod("columnNames").invoke(value);
-        int rows = (Integer) type.getMethod("rowCount").invoke(value);
-        String name = (String) type.getMethod("name").invoke(value);
-        Method cell = type.getMethod("getString", int.class, int.class);
-        StringBuilder html = new StringBuilder("<table class=\"tablesaw\">\n<caption>")
-                .append(escape(name == null ? "" : name)).append(" (").append(rows).append(" rows \u00d7 ")
-                .append(columns.size()).append(" columns)</caption>\n<thead><tr>");
-        columns.forEach(c -> html.append("<th>").append(escape(c)).append("</th>"));
-        html.append("</tr></thead>\n<tbody>\n");
-        for (int row : shownRows(rows)) {
-            html.append(row < 0 ? ellipsisRow(columns.size()) : dataRow(value, cell, row, columns.size()));
+        static ReflectedTable of(Object table) throws ReflectiveOperationException {
+            Class<?> type = TypeMatch.find(table, TABLE).orElseThrow();
+            List<Object> columns = (List<Object>) type.getMethod("columns").invoke(table);
+            Class<?> column = columns.isEmpty() ? null : TypeMatch.find(columns.get(0), COLUMN).orElseThrow();
+            return new ReflectedTable((String) type.getMethod("name").invoke(table),
+                    (List<String>) type.getMethod("columnNames").invoke(table),
+                    (Integer) type.getMethod("rowCount").invoke(table), columns,
+                    cellMethod(column, "isMissing"), cellMethod(column, "get"), cellMethod(column, "getString"));
         }
-        into.put("text/html", html.append("</tbody>\n</table>").toString());
-        into.put("text/plain", String.valueOf(value));
-    }
 
-    /** Row indexes to show; -1 marks the elided middle. */
-    static int[] shownRows(int rows) {
-        if (rows <= MAX_ROWS) {
-            return java.util.stream.IntStream.range(0, rows).toArray();
+        private static Method cellMethod(Class<?> column, String name) throws NoSuchMethodException {
+            return column == null ? null : column.getMethod(name, int.class);
         }
-        int tail = MAX_ROWS - HEAD_ROWS;
-        return java.util.stream.IntStream.concat(
-                java.util.stream.IntStream.range(0, HEAD_ROWS),
-                java.util.stream.IntStream.concat(java.util.stream.IntStream.of(-1),
-                        java.util.stream.IntStream.range(rows - tail, rows))).toArray();
-    }
 
-    private static String dataRow(Object table, Method cell, int row, int columns) throws Exception {
-        StringBuilder tr = new StringBuilder("<tr>");
-        for (int c = 0; c < columns; c++) {
-            tr.append("<td>").append(escape(String.valueOf(cell.invoke(table, row, c)))).append("</td>");
+        @Override
+        public Object value(int row, int column) {
+            Object cells = columns.get(column);
+            return (Boolean) call(isMissing, cells, row) ? null : call(get, cells, row);
         }
-        return tr.append("</tr>\n").toString();
-    }
 
-    private static String ellipsisRow(int columns) {
-        return "<tr>" + "<td>\u2026</td>".repeat(columns) + "</tr>\n";
-    }
+        @Override
+        public String printed(int row, int column) {
+            return (String) call(getString, columns.get(column), row);
+        }
 
-    /** Escapes text for HTML element content and attribute values. */
-    public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char ch : text.toCharArray()) {
-            switch (ch) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(ch);
+        private static Object call(Method method, Object column, int row) {
+            try {
+                return method.invoke(column, row);
+            } catch (ReflectiveOperationException e) {
+                throw Reflection.failure(column, e);
             }
         }
-        return out.toString();
     }
 }

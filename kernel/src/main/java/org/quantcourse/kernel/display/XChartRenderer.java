@@ -1,35 +1,34 @@
 package org.quantcourse.kernel.display;
 
+import org.dflib.jjava.jupyter.kernel.display.RenderContext;
+import org.dflib.jjava.jupyter.kernel.display.common.Image;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+
 import java.awt.image.BufferedImage;
-import java.lang.reflect.Method;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 
-/** Renders XChart charts as PNG through {@code BitmapEncoder}, found reflectively next to the chart's class. */
-public final class XChartRenderer implements MimeRenderer {
+/** Renders XChart charts as PNG (drawn by {@code BitmapEncoder}, found next to the chart's class) with a text summary. */
+final class XChartRenderer {
 
-    private static final String CHART = "org.knowm.xchart.internal.chartpart.Chart";
+    /** Renders XChart charts as PNG. */
+    static final LateBoundRenderer INSTANCE = new LateBoundRenderer("org.knowm.xchart.internal.chartpart.Chart",
+            List.of(MIMEType.IMAGE_PNG), XChartRenderer::render);
     private static final String ENCODER = "org.knowm.xchart.BitmapEncoder";
 
-    @Override
-    public boolean supports(Object value) {
-        return TypeMatch.isA(value, CHART);
+    private XChartRenderer() {
     }
 
-    @Override
-    public Set<String> mimeTypes() {
-        return Set.of(ImagePngRenderer.IMAGE_PNG);
-    }
-
-    @Override
-    public void render(Object value, Map<String, Object> into) throws Exception {
-        Class<?> chartType = TypeMatch.find(value, CHART).orElseThrow();
-        Class<?> encoder = Class.forName(ENCODER, true, chartType.getClassLoader());
-        Method toImage = encoder.getMethod("getBufferedImage", chartType);
-        BufferedImage image = (BufferedImage) toImage.invoke(null, value);
-        into.put(ImagePngRenderer.IMAGE_PNG, ImagePngRenderer.pngBase64(image));
-        Object title = chartType.getMethod("getTitle").invoke(value);
-        into.put("text/plain", value.getClass().getSimpleName() + " \"" + (title == null ? "" : title) + "\" "
-                + image.getWidth() + "x" + image.getHeight());
+    private static void render(Object value, RenderContext context) {
+        Class<?> chartType = TypeMatch.find(value, INSTANCE.typeName()).orElseThrow();
+        try {
+            Class<?> encoder = Class.forName(ENCODER, true, chartType.getClassLoader());
+            BufferedImage image = (BufferedImage) encoder.getMethod("getBufferedImage", chartType).invoke(null, value);
+            Image.renderImage(image, context);
+            Object title = chartType.getMethod("getTitle").invoke(value);
+            context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> value.getClass().getSimpleName() + " \""
+                    + (title == null ? "" : title) + "\" " + image.getWidth() + "x" + image.getHeight());
+        } catch (ReflectiveOperationException e) {
+            throw Reflection.failure(value, e);
+        }
     }
 }

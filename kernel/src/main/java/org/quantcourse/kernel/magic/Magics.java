@@ -1,7 +1,8 @@
 package org.quantcourse.kernel.magic;
 
-import org.quantcourse.kernel.maven.Dependency;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.quantcourse.kernel.maven.Repository;
+import org.quantcourse.kernel.runtime.Notebook;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,20 @@ public final class Magics {
         return magics;
     }
 
+    /**
+     * jjava's registry of these magics, for {@code BaseKernel}: each entry runs the magic in the running notebook
+     * session (through {@link Notebook}), since jjava hands a magic the kernel while these need the session's
+     * {@link MagicContext}.
+     */
+    public MagicsRegistry jjavaRegistry() {
+        MagicsRegistry registry = new MagicsRegistry();
+        lineMagics.keySet().forEach(name -> registry.registerLineMagic(name,
+                (kernel, args) -> Notebook.lineMagic(name, args)));
+        cellMagics.keySet().forEach(name -> registry.registerCellMagic(name,
+                (kernel, args, body) -> Notebook.cellMagic(name, args, body)));
+        return registry;
+    }
+
     /** Runs a line magic. */
     public Object runLine(MagicContext context, String name, List<String> args) throws Exception {
         return find(lineMagics, name, "line").run(context, args, null);
@@ -87,8 +102,7 @@ public final class Magics {
         if (args.isEmpty()) {
             throw new IllegalArgumentException("%maven needs coordinates such as org.knowm.xchart:xchart:3.8.8");
         }
-        List<Dependency> roots = args.stream().map(Dependency::compile).toList();
-        return added(context, context.maven().resolve(roots));
+        return added(context, context.maven().resolve(args));
     }
 
     private static Object mavenRepo(MagicContext context, List<String> args, String body) {
@@ -124,7 +138,7 @@ public final class Magics {
         }
         List<Path> paths = new ArrayList<>();
         for (String glob : args) {
-            List<Path> matches = SimpleGlob.resolve(glob, context.workingDirectory());
+            List<Path> matches = GlobPaths.matching(glob, context.workingDirectory());
             if (matches.isEmpty()) {
                 throw new IllegalArgumentException("Nothing matches '" + glob + "' (relative to "
                         + context.workingDirectory() + ")");

@@ -1,355 +1,198 @@
 package org.quantcourse.kernel.maven;
 
+import eu.maveniverse.maven.mima.context.Context;
+import eu.maveniverse.maven.mima.context.ContextOverrides;
+import eu.maveniverse.maven.mima.runtime.standalonestatic.StandaloneStaticRuntime;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.DependencyFilter;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactDescriptorException;
+import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
+import org.eclipse.aether.resolution.ArtifactDescriptorResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+import org.eclipse.aether.util.artifact.JavaScopes;
+import org.eclipse.aether.util.filter.DependencyFilterUtils;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Resolves Maven dependencies with their transitive compile and runtime dependencies into a local repository
- * (default {@code ~/.m2/repository}, so jars Maven already has are reused): parent POMs, dependency management and
- * imported BOMs, property interpolation, exclusions, optional dependencies skipped, nearest version wins, version
- * ranges and relocations. Profiles are not evaluated.
+ * Resolves Maven artifacts with their transitive runtime dependencies through Apache Maven Resolver (set up by MIMA)
+ * the way Maven does: the user's {@code settings.xml} (mirrors, proxies, servers, active profiles, local repository),
+ * the local repository ({@code ~/.m2/repository} or {@code -Dmaven.repo.local}), parent POMs, imported BOMs,
+ * version ranges, relocations and POM profiles activated by OS, JDK or properties. Checksums are enforced, so a
+ * corrupted download fails instead of being cached.
  */
-public final class MavenResolver {
+public final class MavenResolver implements AutoCloseable {
 
-    /** The scopes taken from transitive dependencies. */
-    public static final Set<String> TRANSITIVE_SCOPES = Set.of("compile", "runtime");
-    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]+)}");
-    private static final int MAX_PARENTS = 30;
+    private static final String WHAT_TO_DO = "check the coordinates (https://central.sonatype.com lists what Maven "
+            + "Central has) or add the repository that has them with %mavenRepo <id> <url>";
+    private static final Artifact NOTEBOOK_POM = new DefaultArtifact("quantcourse.notebook", "loadFromPOM", "pom", "0");
 
-    private final ArtifactFetcher fetcher;
-    private final List<Repository> repositories = new CopyOnWriteArrayList<>();
-    private final Map<String, EffectivePom> poms = new HashMap<>();
-    private Consumer<String> log = message -> { };
+    private final ContextOverrides overrides;
+    private final List<RemoteRepository> added = new CopyOnWriteArrayList<>();
+    private Context context;
 
-    /** A resolver caching into the given local repository and searching the given remote repositories. */
-    public MavenResolver(Path localRepository, List<Repository> remotes) {
-        this.fetcher = new ArtifactFetcher(localRepository);
-        this.repositories.addAll(remotes);
+    private MavenResolver(ContextOverrides overrides) {
+        this.overrides = overrides;
     }
 
-    /** ~/.m2/repository (or -Dmaven.repo.local) and Maven Central. */
+    /** Maven's own set-up: ~/.m2/settings.xml (and the global one), its local repository and Maven Central. */
     public static MavenResolver standard() {
-        String local = System.getProperty("maven.repo.local",
-                Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
-        return new MavenResolver(Path.of(local), List.of(Repository.CENTRAL));
+        return new MavenResolver(overrides().withUserSettings(true).build());
     }
 
-    /** Sets where progress notes ("downloading ...") go. */
-    public void onProgress(Consumer<String> progress) {
-        this.log = progress;
+    /** Like {@link #standard()} but with the given file in place of ~/.m2/settings.xml. */
+    public static MavenResolver withSettings(Path settingsXml) {
+        return new MavenResolver(overrides().withUserSettings(true).withUserSettingsXmlOverride(settingsXml).build());
     }
 
-    /** Adds a remote repository searched after the existing ones. */
+    /** Only the given local and remote repositories; no settings.xml is read. */
+    public static MavenResolver isolated(Path localRepository, List<Repository> remotes) {
+        return new MavenResolver(overrides().withLocalRepositoryOverride(localRepository)
+                .repositories(remotes.stream().map(Repository::toRemote).toList())
+                .addRepositoriesOp(ContextOverrides.AddRepositoriesOp.REPLACE).build());
+    }
+
+    private static ContextOverrides.Builder overrides() {
+        return ContextOverrides.create().checksumPolicy(ContextOverrides.ChecksumPolicy.FAIL);
+    }
+
+    /** Adds a remote repository searched after the existing ones; an id given again takes the new URL. */
     public void addRepository(Repository repository) {
-        if (!repositories.contains(repository)) {
-            repositories.add(repository);
-        }
+        added.removeIf(r -> r.getId().equals(repository.id()));
+        added.add(repository.toRemote());
     }
 
-    /** The remote repositories searched, in order. */
-    public List<Repository> repositories() {
-        return List.copyOf(repositories);
-    }
-
-    /** The jar files of the given dependencies and their transitive runtime dependencies, nearest first. */
-    public synchronized List<Path> resolve(List<Dependency> roots) throws IOException {
-        return resolve(roots, List.of(), Map.of());
+    /** The local repository artifacts are cached in. */
+    public Path localRepository() {
+        return context().repositorySystemSession().getLocalRepository().getBasedir().toPath();
     }
 
     /**
-     * Resolves a POM's dependencies whose scope is one of {@code scopes} (with the POM's repositories and
-     * dependency management applied to the whole tree).
+     * The files of the artifacts ({@code group:artifact[:extension[:classifier]]:version}) and of their transitive
+     * compile and runtime dependencies, in Maven's class-path order.
+     */
+    public synchronized List<Path> resolve(List<String> coordinates) throws IOException {
+        List<Dependency> roots = new ArrayList<>();
+        for (String c : coordinates) {
+            roots.add(new Dependency(artifact(c), JavaScopes.COMPILE));
+        }
+        CollectRequest request = new CollectRequest(roots, List.of(), remoteRepositories());
+        return files(context().repositorySystemSession(), request,
+                DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME), String.join(", ", coordinates));
+    }
+
+    /**
+     * The files of a POM's dependencies whose scope is one of {@code scopes}, with their transitive dependencies;
+     * the POM's parent, dependency management, profiles and repositories apply as in Maven.
      */
     public synchronized List<Path> resolvePom(String pomXml, Set<String> scopes) throws IOException {
-        PomFile pom = PomFile.parse(pomXml);
-        Model model = merge(pom, pom.repositories(), 0);
-        Map<String, String> props = model.properties();
-        Map<String, PomFile.Declared> managed = managedEntries(model, props, union(pom.repositories()), 0);
-        List<Dependency> roots = new ArrayList<>();
-        for (PomFile.Declared declared : model.dependencies.values()) {
-            PomFile.Declared d = manage(interpolate(declared, props), managed);
-            String scope = d.scope() == null ? "compile" : d.scope();
-            if (!scopes.contains(scope)) {
-                continue;
-            }
-            if (scope.equals("system") || scope.equals("import")) {
-                log.accept("skipping " + scope + "-scoped " + d.groupId() + ":" + d.artifactId());
-                continue;
-            }
-            roots.add(toDependency(d));
-        }
-        return resolve(roots, pom.repositories(), managed);
-    }
-
-    private List<Path> resolve(List<Dependency> roots, List<Repository> extra, Map<String, PomFile.Declared> rootManaged)
-            throws IOException {
-        List<Repository> repos = union(extra);
-        Map<String, Artifact> chosen = new LinkedHashMap<>();
-        List<Path> files = new ArrayList<>();
-        Deque<Node> queue = new ArrayDeque<>();
-        roots.forEach(d -> queue.add(new Node(d, Set.copyOf(d.exclusions()))));
-        while (!queue.isEmpty()) {
-            Node node = queue.poll();
-            Artifact artifact = pinVersion(node.dependency.artifact(), repos);
-            if (chosen.containsKey(artifact.conflictKey())) {
-                continue;
-            }
-            EffectivePom pom = effectivePom(artifact, repos);
-            if (pom != null && pom.relocation() != null) {
-                queue.addFirst(new Node(relocate(node.dependency, pom.relocation()), node.exclusions));
-                continue;
-            }
-            chosen.put(artifact.conflictKey(), artifact);
-            if (!artifact.extension().equals("pom")) {
-                files.add(fetcher.fetch(artifact, repos));
-            }
-            for (Dependency child : pom == null ? List.<Dependency>of() : pom.dependencies()) {
-                Dependency managedChild = applyRootManagement(child, rootManaged);
-                if (managedChild.optional() || !TRANSITIVE_SCOPES.contains(managedChild.scope())
-                        || node.excludes(managedChild.artifact())) {
-                    continue;
-                }
-                Set<String> exclusions = new HashSet<>(node.exclusions);
-                exclusions.addAll(managedChild.exclusions());
-                queue.add(new Node(managedChild, exclusions));
-            }
-        }
-        return files;
-    }
-
-    private Artifact pinVersion(Artifact artifact, List<Repository> repos) throws IOException {
-        if (!VersionOrder.isRange(artifact.version())) {
-            return artifact;
-        }
-        String path = artifact.groupId().replace('.', '/') + "/" + artifact.artifactId() + "/maven-metadata.xml";
-        String metadata = fetcher.text(path, repos).orElseThrow(() ->
-                new IOException("No maven-metadata.xml to pick a version of " + artifact.groupArtifact()
-                        + " in range " + artifact.version()));
-        return artifact.withVersion(VersionOrder.highestInRange(artifact.version(), metadata).orElseThrow(() ->
-                new IOException("No version of " + artifact.groupArtifact() + " lies in " + artifact.version())));
-    }
-
-    private static Dependency relocate(Dependency dependency, PomFile.Relocation to) {
-        Artifact a = dependency.artifact();
-        Artifact moved = new Artifact(to.groupId() == null ? a.groupId() : to.groupId(),
-                to.artifactId() == null ? a.artifactId() : to.artifactId(),
-                to.version() == null ? a.version() : to.version(), a.extension(), a.classifier());
-        return new Dependency(moved, dependency.scope(), dependency.optional(), dependency.exclusions());
-    }
-
-    private static Dependency applyRootManagement(Dependency child, Map<String, PomFile.Declared> rootManaged) {
-        PomFile.Declared managed = rootManaged.get(child.artifact().groupArtifact() + ":" + child.artifact().extension());
-        if (managed == null || managed.version() == null) {
-            return child;
-        }
-        return new Dependency(child.artifact().withVersion(managed.version()), child.scope(), child.optional(),
-                child.exclusions());
-    }
-
-    private EffectivePom effectivePom(Artifact artifact, List<Repository> repos) throws IOException {
-        String key = artifact.groupArtifact() + ":" + artifact.version();
-        if (poms.containsKey(key)) {
-            return poms.get(key);
-        }
-        Path pomPath;
+        Path pom = Files.createTempFile("loadFromPOM-", ".pom");
         try {
-            pomPath = fetcher.fetch(artifact.pom(), repos);
-        } catch (IOException missing) {
-            if (artifact.extension().equals("pom")) {
-                throw missing;
-            }
-            log.accept("no POM for " + artifact + "; assuming it has no dependencies");
-            poms.put(key, null);
-            return null;
+            Files.writeString(pom, pomXml, StandardCharsets.UTF_8);
+            DefaultRepositorySystemSession session = new DefaultRepositorySystemSession(context().repositorySystemSession());
+            session.setWorkspaceReader(new SinglePomWorkspace(NOTEBOOK_POM, pom));
+            ArtifactDescriptorResult descriptor = describe(session, NOTEBOOK_POM);
+            List<Dependency> roots = descriptor.getDependencies().stream()
+                    .filter(d -> scopes.contains(d.getScope())).toList();
+            CollectRequest request = new CollectRequest(roots, descriptor.getManagedDependencies(),
+                    union(remoteRepositories(), descriptor.getRepositories()));
+            DependencyFilter inScopes = (node, parents) -> node.getDependency() == null
+                    || scopes.contains(node.getDependency().getScope());
+            return files(session, request, inScopes, "the POM's dependencies");
+        } finally {
+            Files.deleteIfExists(pom);
         }
-        PomFile file = PomFile.parse(Files.readString(pomPath, StandardCharsets.UTF_8));
-        List<Repository> withOwn = new ArrayList<>(repos);
-        file.repositories().stream().filter(r -> !withOwn.contains(r)).forEach(withOwn::add);
-        Model model = merge(file, withOwn, 0);
-        Map<String, PomFile.Declared> managed = managedEntries(model, model.properties(), withOwn, 0);
-        List<Dependency> dependencies = new ArrayList<>();
-        for (PomFile.Declared declared : model.dependencies.values()) {
-            PomFile.Declared d = manage(interpolate(declared, model.properties()), managed);
-            if (d.version() == null || d.version().contains("${") || d.groupId().contains("${")) {
-                log.accept("skipping " + d.groupId() + ":" + d.artifactId() + " of " + artifact
-                        + ": its version is not resolvable without profiles");
-                continue;
-            }
-            dependencies.add(toDependency(d));
-        }
-        EffectivePom pom = new EffectivePom(artifact, model.packaging, dependencies, withOwn, file.relocation());
-        poms.put(key, pom);
-        return pom;
     }
 
-    /** The raw model of a POM merged with its parents (child values win). */
-    private Model merge(PomFile file, List<Repository> repos, int depth) throws IOException {
-        if (depth > MAX_PARENTS) {
-            throw new IOException("Parent chain of " + file.artifactId() + " is longer than " + MAX_PARENTS);
+    /** Parses coordinates, saying which forms are accepted when they do not parse. */
+    static Artifact artifact(String coordinates) {
+        try {
+            return new DefaultArtifact(coordinates.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Maven coordinates are group:artifact:version (or "
+                    + "group:artifact:extension[:classifier]:version), e.g. org.apache.commons:commons-lang3:3.14.0; "
+                    + "got '" + coordinates + "'", e);
         }
-        Model model = new Model();
-        PomFile.Parent parent = file.parent();
-        if (parent != null) {
-            Artifact parentPom = new Artifact(parent.groupId(), parent.artifactId(), parent.version(), "pom", "");
-            PomFile parentFile = PomFile.parse(Files.readString(fetcher.fetch(parentPom, repos), StandardCharsets.UTF_8));
-            model = merge(parentFile, repos, depth + 1);
-            model.raw.put("project.parent.groupId", parent.groupId());
-            model.raw.put("project.parent.artifactId", parent.artifactId());
-            model.raw.put("project.parent.version", parent.version());
-        }
-        model.raw.putAll(file.properties());
-        String groupId = file.groupId() != null ? file.groupId() : parent == null ? null : parent.groupId();
-        String version = file.version() != null ? file.version() : parent == null ? null : parent.version();
-        model.raw.put("project.groupId", groupId);
-        model.raw.put("project.artifactId", file.artifactId());
-        model.raw.put("project.version", version);
-        model.packaging = file.packaging();
-        for (PomFile.Declared d : file.dependencies()) {
-            model.dependencies.put(d.groupId() + ":" + d.artifactId() + ":" + d.type() + ":" + d.classifier(), d);
-        }
-        for (PomFile.Declared d : file.managed()) {
-            model.managed.put(d.groupId() + ":" + d.artifactId() + ":" + d.type() + ":" + d.classifier(), d);
-        }
-        return model;
     }
 
-    private Map<String, PomFile.Declared> managedEntries(Model model, Map<String, String> props, List<Repository> repos,
-                                                        int depth) throws IOException {
-        Map<String, PomFile.Declared> managed = new LinkedHashMap<>();
-        List<PomFile.Declared> imports = new ArrayList<>();
-        for (PomFile.Declared raw : model.managed.values()) {
-            PomFile.Declared d = interpolate(raw, props);
-            if ("import".equals(d.scope()) && "pom".equals(d.type())) {
-                imports.add(d);
-            } else {
-                managed.putIfAbsent(managementKey(d), d);
+    private ArtifactDescriptorResult describe(RepositorySystemSession session, Artifact pom) throws IOException {
+        try {
+            return context().repositorySystem().readArtifactDescriptor(session,
+                    new ArtifactDescriptorRequest(pom, remoteRepositories(), null));
+        } catch (ArtifactDescriptorException e) {
+            throw new IOException("Cannot read the POM: " + causes(e) + "; " + WHAT_TO_DO, e);
+        }
+    }
+
+    private List<Path> files(RepositorySystemSession session, CollectRequest request, DependencyFilter filter,
+                             String what) throws IOException {
+        try {
+            return context().repositorySystem().resolveDependencies(session, new DependencyRequest(request, filter))
+                    .getArtifactResults().stream().map(r -> r.getArtifact())
+                    .filter(a -> !a.getExtension().equals("pom")).map(a -> a.getFile().toPath()).toList();
+        } catch (DependencyResolutionException e) {
+            throw new IOException("Cannot resolve " + what + ": " + causes(e) + "; " + WHAT_TO_DO, e);
+        }
+    }
+
+    private List<RemoteRepository> remoteRepositories() {
+        return union(context().remoteRepositories(), added);
+    }
+
+    /** The first list, then the second's repositories with new ids (with mirrors, proxies and credentials applied). */
+    private List<RemoteRepository> union(List<RemoteRepository> first, List<RemoteRepository> second) {
+        Map<String, RemoteRepository> byId = new LinkedHashMap<>();
+        first.forEach(r -> byId.putIfAbsent(r.getId(), r));
+        context().repositorySystem().newResolutionRepositories(context().repositorySystemSession(), second)
+                .forEach(r -> byId.putIfAbsent(r.getId(), r));
+        return List.copyOf(byId.values());
+    }
+
+    /** The messages along a cause chain, each once (the resolver nests the useful one deep). */
+    static String causes(Throwable error) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = error; t != null && t != t.getCause(); t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && !out.toString().contains(message)) {
+                out.append(out.length() == 0 ? "" : ": ").append(message);
             }
         }
-        for (PomFile.Declared bom : imports) {
-            if (depth > MAX_PARENTS || bom.version() == null || bom.version().contains("${")) {
-                continue;
+        return out.toString();
+    }
+
+    /** The resolver set up on first use, so a broken settings.xml fails a magic, not the kernel's start. */
+    private synchronized Context context() {
+        if (context == null) {
+            try {
+                context = new StandaloneStaticRuntime().create(overrides);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Cannot set up Maven from settings.xml and the local repository: "
+                        + causes(e) + "; fix ~/.m2/settings.xml (Maven itself reports the same problem)", e);
             }
-            Artifact bomPom = new Artifact(bom.groupId(), bom.artifactId(), bom.version(), "pom", "");
-            PomFile file = PomFile.parse(Files.readString(fetcher.fetch(bomPom, repos), StandardCharsets.UTF_8));
-            Model bomModel = merge(file, repos, 0);
-            managedEntries(bomModel, bomModel.properties(), repos, depth + 1).forEach(managed::putIfAbsent);
         }
-        return managed;
+        return context;
     }
 
-    private static String managementKey(PomFile.Declared d) {
-        return d.groupId() + ":" + d.artifactId() + ":" + extension(d.type());
-    }
-
-    private static PomFile.Declared manage(PomFile.Declared d, Map<String, PomFile.Declared> managed) {
-        PomFile.Declared m = managed.get(managementKey(d));
-        if (m == null) {
-            return d;
-        }
-        Set<String> exclusions = new LinkedHashSet<>(d.exclusions());
-        exclusions.addAll(m.exclusions());
-        return new PomFile.Declared(d.groupId(), d.artifactId(), d.version() != null ? d.version() : m.version(),
-                d.type(), d.classifier(), d.scope() != null ? d.scope() : m.scope(), d.optional(), exclusions);
-    }
-
-    private static Dependency toDependency(PomFile.Declared d) {
-        String type = d.type() == null ? "jar" : d.type();
-        String classifier = type.equals("test-jar") ? "tests" : d.classifier();
-        Artifact artifact = new Artifact(d.groupId(), d.artifactId(), d.version(), extension(type), classifier);
-        return new Dependency(artifact, d.scope(), d.optional(), d.exclusions());
-    }
-
-    private static String extension(String type) {
-        if (type == null) {
-            return "jar";
-        }
-        return switch (type) {
-            case "test-jar", "bundle", "maven-plugin", "ejb", "jar" -> "jar";
-            default -> type;
-        };
-    }
-
-    private static PomFile.Declared interpolate(PomFile.Declared d, Map<String, String> props) {
-        return new PomFile.Declared(interpolate(d.groupId(), props), interpolate(d.artifactId(), props),
-                interpolate(d.version(), props), interpolate(d.type(), props), interpolate(d.classifier(), props),
-                interpolate(d.scope(), props), d.optional(), d.exclusions());
-    }
-
-    /** Replaces ${name} with properties (project.*, pom.*, env.*, system properties), repeatedly. */
-    static String interpolate(String text, Map<String, String> props) {
-        if (text == null) {
-            return null;
-        }
-        String current = text;
-        for (int round = 0; round < 10 && current.contains("${"); round++) {
-            Matcher m = EXPRESSION.matcher(current);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                String value = lookup(m.group(1), props);
-                m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
-            }
-            m.appendTail(out);
-            if (out.toString().equals(current)) {
-                break;
-            }
-            current = out.toString();
-        }
-        return current;
-    }
-
-    private static String lookup(String name, Map<String, String> props) {
-        String key = name.startsWith("pom.") ? "project." + name.substring(4) : name;
-        key = switch (key) {
-            case "version", "groupId", "artifactId" -> "project." + key;
-            case "parent.version" -> "project.parent.version";
-            default -> key;
-        };
-        if (props.containsKey(key)) {
-            return props.get(key);
-        }
-        if (key.startsWith("env.")) {
-            return System.getenv(key.substring(4));
-        }
-        return System.getProperty(key);
-    }
-
-    private List<Repository> union(List<Repository> extra) {
-        List<Repository> all = new ArrayList<>(repositories);
-        extra.stream().filter(r -> !all.contains(r)).forEach(all::add);
-        return all;
-    }
-
-    private record Node(Dependency dependency, Set<String> exclusions) {
-        boolean excludes(Artifact artifact) {
-            return exclusions.stream().anyMatch(pattern -> Dependency.matches(pattern, artifact));
-        }
-    }
-
-    /** A POM merged with its parents, not yet interpolated. */
-    private static final class Model {
-        final Map<String, String> raw = new LinkedHashMap<>();
-        final Map<String, PomFile.Declared> dependencies = new LinkedHashMap<>();
-        final Map<String, PomFile.Declared> managed = new LinkedHashMap<>();
-        String packaging = "jar";
-
-        Map<String, String> properties() {
-            return raw;
+    @Override
+    public synchronized void close() {
+        if (context != null) {
+            context.close();
         }
     }
 }

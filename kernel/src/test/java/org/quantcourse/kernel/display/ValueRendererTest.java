@@ -2,6 +2,12 @@ package org.quantcourse.kernel.display;
 
 import org.junit.jupiter.api.Test;
 import org.quantcourse.kernel.runtime.MimeBundle;
+import org.quantcourse.tablehtml.HtmlTable;
+import org.quantcourse.tablehtml.TableView;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 import java.awt.image.BufferedImage;
 import java.util.Base64;
@@ -16,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ValueRendererTest {
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G'};
-    private final ValueRenderer renderer = ValueRenderer.standard();
+    private final ValueRenderer renderer = ValueRenderer.standalone();
 
     @Test
     void imagesBecomeBase64PngWithText() throws Exception {
@@ -53,15 +59,46 @@ class ValueRendererTest {
     }
 
     @Test
-    void htmlEscapingCoversMarkupCharacters() {
-        assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", TablesawRenderer.escape("<a href=\"x\">&'"));
+    void aTablesawTableValueIsTheSameHtmlAsTheSharedTableRenderer() {
+        Table table = Table.create("scores <8 bit>", IntColumn.create("bits", 8, 4, 2),
+                DoubleColumn.create("accuracy", 0.98765, Double.NaN, 0.0000123), StringColumn.create("scheme", "a&b", "", "c"));
+        MimeBundle bundle = renderer.render(table);
+        assertEquals(HtmlTable.of(new TypedView(table)), bundle.data().get("text/html"));
+        assertTrue(((String) bundle.data().get("text/html")).contains("<td>0.9877</td><td>a&amp;b</td>"));
+        assertEquals(table.toString(), bundle.text());
     }
 
     @Test
-    void longTablesShowHeadEllipsisAndTail() {
-        int[] rows = TablesawRenderer.shownRows(1000);
-        assertEquals(TablesawRenderer.MAX_ROWS + 1, rows.length);
-        assertTrue(java.util.Arrays.stream(rows).anyMatch(r -> r == -1));
-        assertEquals(999, rows[rows.length - 1]);
+    void jsonTextRequestedAsJsonIsParsed() {
+        MimeBundle bundle = renderer.render("{\"a\": 1}", List.of("application/json"));
+        assertEquals(com.google.gson.JsonParser.parseString("{\"a\": 1}"), bundle.data().get("application/json"));
+    }
+
+    /** The table read with Tablesaw's typed API, as the library's TableHtml reads it. */
+    private record TypedView(Table table) implements TableView {
+        @Override
+        public String name() {
+            return table.name();
+        }
+
+        @Override
+        public List<String> columnNames() {
+            return table.columnNames();
+        }
+
+        @Override
+        public int rowCount() {
+            return table.rowCount();
+        }
+
+        @Override
+        public Object value(int row, int column) {
+            return table.column(column).isMissing(row) ? null : table.column(column).get(row);
+        }
+
+        @Override
+        public String printed(int row, int column) {
+            return table.column(column).getString(row);
+        }
     }
 }

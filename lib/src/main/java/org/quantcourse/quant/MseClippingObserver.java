@@ -72,7 +72,8 @@ public final class MseClippingObserver extends RangeObserver {
         int qmax = quantizer().qmax();
         double sum = 0;
         for (float x : values) {
-            double e = x - Affine.fakeQuantize(x, p.scale(), p.zeroPoint(), qmin, qmax);
+            double e = x - Affine.value(Affine.code(x, p.scale(), p.zeroPoint(), qmin, qmax, Math::rint), p.scale(),
+                    p.zeroPoint());
             sum += e * e;
         }
         return sum / values.length;

@@ -187,9 +187,9 @@ public record QuantParams(Scheme scheme, int bits, int qmin, int qmax, Granulari
             throw new IllegalArgumentException("per-tensor parameters have exactly one scale, got " + scales.length);
         }
         for (int g = 0; g < scales.length; g++) {
-            if (!(scales[g] > 0) || !Float.isFinite(scales[g])) {
+            if (!(scales[g] >= Float.MIN_NORMAL) || !Float.isFinite(scales[g])) {
                 throw new IllegalArgumentException("scale of group " + g + " is " + scales[g]
-                        + ": scales must be positive and finite");
+                        + ": scales must be positive and finite, at least Float.MIN_NORMAL so that 1/s is finite");
             }
             if (zeroPoints[g] < qmin || zeroPoints[g] > qmax) {
                 throw new IllegalArgumentException("zero-point of group " + g + " is " + zeroPoints[g]

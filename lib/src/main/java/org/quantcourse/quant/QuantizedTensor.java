@@ -67,7 +67,7 @@ public record QuantizedTensor(int[] codes, long[] shape, QuantParams params) {
         float[] out = new float[codes.length];
         for (int i = 0; i < codes.length; i++) {
             int g = layout.groupOf(i);
-            out[i] = Affine.dequantize(codes[i], scales[g], zeroPoints[g]);
+            out[i] = Affine.value(codes[i], scales[g], zeroPoints[g]);
         }
         return out;
     }

@@ -299,7 +299,9 @@ public final class Quantizer {
         }
         float range = max - min;
         int levels = qmax() - qmin();
-        float s = floor(Float.isFinite(range) ? range / levels : (float) (((double) max - min) / levels), range == 0);
+        // a range beyond the float range (e.g. [-3e38, 3e38]) is divided in double and capped at Float.MAX_VALUE
+        float s = floor(Float.isFinite(range) ? range / levels
+                : (float) Math.min(Float.MAX_VALUE, ((double) max - min) / levels), range == 0);
         int z = (int) Math.max(qmin(), Math.min(qmax(), qmin() - Math.rint(min / s)));
         return new GroupParams(s, z);
     }

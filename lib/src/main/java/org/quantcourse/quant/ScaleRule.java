@@ -23,8 +23,8 @@ package org.quantcourse.quant;
  * {@link Quantizer#restrictedRange()} (then {@code (qmax - qmin) / 2 = 2^(b-1) - 1}), except when a group's range is
  * so small that PyTorch floors the scale at float32 eps ({@code 2^-23}, also for an all-zero group) where the course
  * uses 1 for an all-zero group and {@code Float.MIN_NORMAL} otherwise. A range too wide for float (such as
- * {@code [-3e38, 3e38]}) is computed in double by both rules, so the scale stays finite (PyTorch's would be
- * infinite).
+ * {@code [-3e38, 3e38]}) is divided in double by both rules and the scale capped at {@code Float.MAX_VALUE}, so it
+ * stays finite (PyTorch's would be infinite).
  */
 public enum ScaleRule {
     /** The course's rule: symmetric {@code s = max|x| / (2^(b-1) - 1)}; an all-zero range gets {@code s = 1}. */

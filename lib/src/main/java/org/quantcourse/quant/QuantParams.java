@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Quantization parameters: scheme, bit width, code range {@code [qmin, qmax]}, granularity and one scale and
- * zero-point per group. Immutable: the arrays are copied in and out. Used in notebooks 02, 05 and 06.
+ * zero-point per group. Immutable: the arrays are copied in and out. Used in notebook 02.
  *
  * <p>Every scheme dequantizes with the same formula {@code x' = s * (q - z)}: binary codes are {@code -1, +1}
  * and ternary codes {@code -1, 0, +1}, both with {@code z = 0}.

@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A tensor quantizer: scheme, bit width, granularity, rounding and range estimation, as an immutable value with
  * fluent {@code with}-style methods. One line from a notebook:
- * {@code Quantizer.symmetric(8).perChannel(0).quantize(w)}. Used in notebooks 02, 05 and 06.
+ * {@code Quantizer.symmetric(8).perChannel(0).quantize(w)}. Used in notebook 02.
  *
  * <p>Conventions (those of the course's reference run; {@link #withScaleRule(ScaleRule)} switches to PyTorch's
  * observer rule, see {@link ScaleRule} for exactly when the two agree with PyTorch bit for bit):

@@ -1,7 +1,7 @@
 package org.quantcourse.quant;
 
 /**
- * The quantization schemes of the course. Used in notebooks 02, 05 and 06.
+ * The quantization schemes of the course. Used in notebook 01.
  *
  * <ul>
  *   <li>{@link #SYMMETRIC}: signed codes, zero-point 0, scale {@code max|x| / (2^(b-1) - 1)}; 2..16 bits.

@@ -80,8 +80,8 @@ def section(results):
     improved = read(results / '04_history_improved_settings.csv')
     lines = [BEGIN,
              f'- FP32 test accuracy of the corrected CNN: **{final_test_accuracy(article)}%** with the article\'s'
-             f' settings (SGD 0.01, 10 epochs) and **{final_test_accuracy(improved)}%** with Adam and a cosine-decayed'
-             ' learning rate (the course\'s model).',
+             f' settings (SGD 0.01, {len(article)} epochs) and **{final_test_accuracy(improved)}%** with Adam and a'
+             f' cosine-decayed learning rate ({len(improved)} epochs; the course\'s model).',
              '- Weight-only post-training quantization of the course\'s model, test accuracy (%) and stored size'
              ' (symmetric per-channel):', '']
     lines += table(sweep, True)

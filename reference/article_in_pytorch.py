@@ -254,11 +254,13 @@ def main(out_csv):
                 scheme, grain = method.split()
                 acc = accuracy(quantized_copy(net, lambda w: corrected(w, scheme, grain == 'per-channel', bits)),
                                test_data)
-            rows.append({'method': method, 'bits': bits, 'accuracy': round(acc, 6), 'fp32 accuracy': round(fp32, 6)})
+            rows.append({'method': method, 'bits': bits, 'accuracy': round(acc, 6), 'fp32 accuracy': round(fp32, 6),
+                         'dataset': dataset, 'training images': len(train_labels)})
     os.makedirs(os.path.dirname(os.path.abspath(out_csv)), exist_ok=True)
     tmp = out_csv + '.part'
     with open(tmp, 'w', newline='') as f:
-        writer = csv.DictWriter(f, fieldnames=['method', 'bits', 'accuracy', 'fp32 accuracy'])
+        writer = csv.DictWriter(f, fieldnames=['method', 'bits', 'accuracy', 'fp32 accuracy', 'dataset',
+                                               'training images'])
         writer.writeheader()
         writer.writerows(rows)
     os.replace(tmp, out_csv)

@@ -32,7 +32,11 @@ public final class Exercises04 {
     public static CheckResult mostCommonMistake(int trueDigit, int predictedDigit) {
         EvaluationResult eval = Evaluation.of(CourseModel.trained().network(),
                 CourseData.load().test().iterator(500, CourseSettings.seed()));
-        int[][] m = eval.confusionMatrix();
+        return mostCommonMistake(eval.confusionMatrix(), trueDigit, predictedDigit);
+    }
+
+    /** The check of 4.3 on a confusion matrix (rows: true digit, columns: predicted digit). */
+    static CheckResult mostCommonMistake(int[][] m, int trueDigit, int predictedDigit) {
         int best = 0;
         for (int t = 0; t < m.length; t++) {
             for (int p = 0; p < m.length; p++) {

@@ -3,7 +3,7 @@ package org.quantcourse.quant;
 /**
  * Packs unsigned codes of 1..16 bits densely into bytes and back, exactly. Code {@code i} occupies bits
  * {@code [i*bits, (i+1)*bits)} of a little-endian bit stream (least significant bit first within each byte);
- * the last byte is padded with zeros. {@code n} codes take {@code ceil(n*bits/8)} bytes. Used in notebook 05.
+ * the last byte is padded with zeros. {@code n} codes take {@code ceil(n*bits/8)} bytes. Used in notebook 02.
  */
 public final class BitPacker {
     private static final int MAX_BITS = 16;

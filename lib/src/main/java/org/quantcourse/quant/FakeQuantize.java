@@ -4,30 +4,44 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Quantize-then-dequantize in one call, as used to simulate quantization in a float network, plus the
- * straight-through estimator's gradient mask. Used in notebooks 02 and 03.
+ * straight-through estimator's gradient mask.
  */
 public final class FakeQuantize {
     private FakeQuantize() {}
 
     /** {@code x'} with the parameters {@code quantizer} picks for {@code x}. */
     public static INDArray apply(INDArray x, Quantizer quantizer) {
+        if (quantizer == null) {
+            throw new IllegalArgumentException("quantizer is null: pass e.g. Quantizer.symmetric(8)");
+        }
         return quantizer.fakeQuantize(x);
     }
 
     /** {@code x'} with given uniform parameters (e.g. from an observer), half-to-even rounding. */
     public static INDArray apply(INDArray x, QuantParams params) {
+        if (params == null) {
+            throw new IllegalArgumentException("params are null: pass the QuantParams of an observer or quantizer");
+        }
         return Quantizer.of(params.scheme(), params.bits()).quantize(x, params).dequantize();
     }
 
-    /** {@code (clamp(rint(x/s + z), qmin, qmax) - z) * s} for every value, like PyTorch's per-tensor version. */
+    /**
+     * {@code (clamp(rint(x/s) + z, qmin, qmax) - z) * s} for every value, bit for bit like PyTorch's
+     * {@code fake_quantize_per_tensor_affine} (see {@link Affine}); NaN, ±Infinity and unusable parameters are
+     * rejected.
+     */
     public static float[] apply(float[] x, float scale, int zeroPoint, int qmin, int qmax) {
-        if (!(scale > 0) || !Float.isFinite(scale) || qmin >= qmax || zeroPoint < qmin || zeroPoint > qmax) {
-            throw new IllegalArgumentException("need scale > 0 and finite, qmin < qmax, qmin <= zeroPoint <= qmax; got"
-                    + " scale " + scale + ", zeroPoint " + zeroPoint + ", codes " + qmin + ".." + qmax);
+        if (x == null) {
+            throw new IllegalArgumentException("values are null: pass a float[]");
         }
+        Affine.checkParams(scale, zeroPoint, qmin, qmax);
         float[] out = new float[x.length];
         for (int i = 0; i < x.length; i++) {
-            out[i] = Affine.fakeQuantize(x[i], scale, zeroPoint, qmin, qmax);
+            if (!Float.isFinite(x[i])) {
+                throw new IllegalArgumentException("value " + x[i] + " at index " + i
+                        + ": only finite values (no NaN or Infinity) can be quantized");
+            }
+            out[i] = Affine.value(Affine.code(x[i], scale, zeroPoint, qmin, qmax, Math::rint), scale, zeroPoint);
         }
         return out;
     }

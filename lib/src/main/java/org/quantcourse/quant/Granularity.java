@@ -1,7 +1,7 @@
 package org.quantcourse.quant;
 
 /**
- * Which values share one scale and zero-point. Used in notebooks 02 and 05.
+ * Which values share one scale and zero-point.
  *
  * <p>The output-channel axis depends on the layer: a DL4J convolution weight {@code [out, in, kh, kw]} has its
  * output channel on axis 0; a DL4J dense or output weight {@code [nIn, nOut]} has it on axis 1.

@@ -1,6 +1,6 @@
 package org.quantcourse.quant;
 
-/** Range = smallest and largest value seen over all batches, per group. Used in notebooks 02 and 05. */
+/** Range = smallest and largest value seen over all batches, per group. */
 public final class MinMaxObserver extends RangeObserver {
 
     private MinMaxObserver(Quantizer quantizer) {

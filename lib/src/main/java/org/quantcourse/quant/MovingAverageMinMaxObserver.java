@@ -2,7 +2,7 @@ package org.quantcourse.quant;
 
 /**
  * Range = exponential moving average of each batch's min and max: {@code r <- r + c * (batch - r)}, starting from
- * the first batch; {@code c = 0.01} by default, as in PyTorch. Used in notebook 05.
+ * the first batch; {@code c = 0.01} by default, as in PyTorch.
  */
 public final class MovingAverageMinMaxObserver extends RangeObserver {
     /** PyTorch's default averaging constant. */

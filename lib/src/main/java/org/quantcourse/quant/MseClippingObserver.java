@@ -4,7 +4,7 @@ package org.quantcourse.quant;
  * Range clipped to minimise the quantization MSE: for each group, tries the min-max range (widened to include 0)
  * scaled by the ratios {@code k/n, k = n..1}, fake-quantizes the group's values with each, and keeps the ratio
  * with the smallest mean squared error (the larger ratio on ties). Over several batches the range is the mean
- * of the per-batch ranges. Used in notebooks 05 and 06.
+ * of the per-batch ranges. Used in notebooks 02 and 06.
  */
 public final class MseClippingObserver extends RangeObserver {
     /** Ratios tried by default: 1.00, 0.99, ..., 0.01. */
@@ -72,7 +72,8 @@ public final class MseClippingObserver extends RangeObserver {
         int qmax = quantizer().qmax();
         double sum = 0;
         for (float x : values) {
-            double e = x - Affine.fakeQuantize(x, p.scale(), p.zeroPoint(), qmin, qmax);
+            double e = x - Affine.value(Affine.code(x, p.scale(), p.zeroPoint(), qmin, qmax, Math::rint), p.scale(),
+                    p.zeroPoint());
             sum += e * e;
         }
         return sum / values.length;

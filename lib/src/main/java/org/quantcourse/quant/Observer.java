@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Estimates a quantization range from the tensors it is shown (weights once, or activations over calibration
- * batches) and turns it into {@link QuantParams} for its quantizer. Used in notebooks 05 and 06.
+ * batches) and turns it into {@link QuantParams} for its quantizer.
  *
  * <pre>{@code
  * Observer obs = MinMaxObserver.of(Quantizer.asymmetric(8));

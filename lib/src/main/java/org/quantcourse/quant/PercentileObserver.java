@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Range from percentiles, which ignores rare outliers: asymmetric uses the {@code (100-p)}-th and {@code p}-th
  * percentiles of {@code x}; symmetric uses {@code [-m, m]} with {@code m} the {@code p}-th percentile of
  * {@code |x|}. Percentiles interpolate linearly between sorted values (NumPy's default). Over several batches
- * the range is the mean of the per-batch ranges. Used in notebook 05.
+ * the range is the mean of the per-batch ranges. Used in notebook 02.
  */
 public final class PercentileObserver extends RangeObserver {
     private final double percentile;

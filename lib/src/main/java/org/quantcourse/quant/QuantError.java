@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * How far quantized values {@code x'} are from the originals {@code x}: mean squared error, largest absolute
  * error, and signal-to-quantization-noise ratio {@code SQNR = 10 log10(sum x^2 / sum (x - x')^2)} in dB
- * (+Infinity when there is no error). Used in notebooks 02 and 06.
+ * (+Infinity when there is no error). Used in notebooks 02 and 05.
  *
  * @param mse mean of {@code (x - x')^2}
  * @param maxAbsError largest {@code |x - x'|}
@@ -16,8 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public record QuantError(double mse, double maxAbsError, double sqnrDb, long count) {
     /**
      * Float rounding allowed on top of {@code s/2} by {@link #boundViolations}: this many ulps of {@code x}, of
-     * {@code x'} and, in steps of {@code s}, of {@code x/s + z} (which matters at 16 bits, where {@code z} is
-     * large).
+     * {@code x'} and, in steps of {@code s}, of {@code x * (1/s)}: PyTorch's order adds {@code z} after rounding, so
+     * no second rounding comes from a large zero-point, but {@code 1/s} and the product are still rounded to float.
      */
     public static final int BOUND_ULPS = 4;
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Quantization parameters: scheme, bit width, code range {@code [qmin, qmax]}, granularity and one scale and
- * zero-point per group. Immutable: the arrays are copied in and out. Used in notebooks 02, 05 and 06.
+ * zero-point per group. Immutable: the arrays are copied in and out. Used in notebook 02.
  *
  * <p>Every scheme dequantizes with the same formula {@code x' = s * (q - z)}: binary codes are {@code -1, +1}
  * and ternary codes {@code -1, 0, +1}, both with {@code z = 0}.
@@ -187,9 +187,9 @@ public record QuantParams(Scheme scheme, int bits, int qmin, int qmax, Granulari
             throw new IllegalArgumentException("per-tensor parameters have exactly one scale, got " + scales.length);
         }
         for (int g = 0; g < scales.length; g++) {
-            if (!(scales[g] > 0) || !Float.isFinite(scales[g])) {
+            if (!(scales[g] >= Float.MIN_NORMAL) || !Float.isFinite(scales[g])) {
                 throw new IllegalArgumentException("scale of group " + g + " is " + scales[g]
-                        + ": scales must be positive and finite");
+                        + ": scales must be positive and finite, at least Float.MIN_NORMAL so that 1/s is finite");
             }
             if (zeroPoints[g] < qmin || zeroPoints[g] > qmax) {
                 throw new IllegalArgumentException("zero-point of group " + g + " is " + zeroPoints[g]

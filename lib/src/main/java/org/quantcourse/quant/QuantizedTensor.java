@@ -7,7 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Integer codes of a tensor (C order) with its shape and the parameters to dequantize them. Immutable: arrays are
- * copied in and out. Used in notebooks 02, 05 and 06.
+ * copied in and out. Used in notebook 02.
  *
  * @param codes one code per value, each inside {@code [qmin, qmax]} of {@code params}
  * @param shape the tensor's shape
@@ -67,7 +67,7 @@ public record QuantizedTensor(int[] codes, long[] shape, QuantParams params) {
         float[] out = new float[codes.length];
         for (int i = 0; i < codes.length; i++) {
             int g = layout.groupOf(i);
-            out[i] = Affine.dequantize(codes[i], scales[g], zeroPoints[g]);
+            out[i] = Affine.value(codes[i], scales[g], zeroPoints[g]);
         }
         return out;
     }

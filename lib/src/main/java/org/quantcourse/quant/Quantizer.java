@@ -7,19 +7,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A tensor quantizer: scheme, bit width, granularity, rounding and range estimation, as an immutable value with
  * fluent {@code with}-style methods. One line from a notebook:
- * {@code Quantizer.symmetric(8).perChannel(0).quantize(w)}. Used in notebooks 02, 05 and 06.
+ * {@code Quantizer.symmetric(8).perChannel(0).quantize(w)}. Used in notebook 02.
  *
- * <p>Conventions (those of the course's reference run):
+ * <p>Conventions (those of the course's reference run; {@link #withScaleRule(ScaleRule)} switches to PyTorch's
+ * observer rule, see {@link ScaleRule} for exactly when the two agree with PyTorch bit for bit):
  * <ul>
- *   <li>symmetric: {@code s = max|x| / (2^(b-1) - 1)}, {@code z = 0}, codes {@code -2^(b-1)..2^(b-1)-1}, or
+ *   <li>symmetric: {@code s = max|x| / (2^(b-1) - 1)}, {@code z = 0}, codes {@code -2^(b-1)..2^(b-1)-1} (the code
+ *       {@code -2^(b-1)} is never produced by a value inside the observed range), or
  *       {@code -(2^(b-1)-1)..2^(b-1)-1} with {@link #restrictedRange()}; 2..16 bits (1-bit symmetric is
  *       {@link #binary()}, which {@link #of(Scheme, int)} maps to);
  *   <li>asymmetric: the observed {@code [min, max]} is widened to include 0, {@code s = (max - min) / (2^b - 1)},
- *       {@code z = clamp(rint(-min/s), 0, 2^b - 1)}, codes {@code 0..2^b - 1}; 1..16 bits (with 1 bit,
+ *       {@code z = clamp(-rint(min/s), 0, 2^b - 1)}, codes {@code 0..2^b - 1}; 1..16 bits (with 1 bit,
  *       {@code s = max - min} and the two levels are {@code {0, s}} or {@code {-s, 0}}: one level is always 0,
  *       which is why 1-bit asymmetric collapses);
  *   <li>a range of 0 (an all-zero group) gets scale 1, so 0 stays exactly 0 and nothing divides by 0;
- *   <li>quantize: {@code q = clamp(round(x/s + z), qmin, qmax)} in float; dequantize: {@code x' = (q - z) * s}.
+ *   <li>quantize: {@code q = clamp(round(x/s) + z, qmin, qmax)}, the zero-point added after rounding half to
+ *       even, in float exactly like PyTorch's {@code fake_quantize_per_tensor_affine} (see {@link Affine});
+ *       dequantize: {@code x' = (q - z) * s}.
  * </ul>
  */
 public final class Quantizer {
@@ -29,10 +33,12 @@ public final class Quantizer {
     private final Granularity granularity;
     private final Rounding rounding;
     private final Function<Quantizer, Observer> rangeEstimator; // null: min-max
+    private final ScaleRule scaleRule;
 
     private Quantizer(Scheme scheme, int bits, boolean restricted, Granularity granularity, Rounding rounding,
-            Function<Quantizer, Observer> rangeEstimator) {
+            Function<Quantizer, Observer> rangeEstimator, ScaleRule scaleRule) {
         BitWidths.check(scheme, bits);
+        this.scaleRule = scaleRule;
         this.scheme = scheme;
         this.bits = bits;
         this.restricted = restricted;
@@ -51,7 +57,10 @@ public final class Quantizer {
         return create(Scheme.ASYMMETRIC, bits);
     }
 
-    /** Binary (BinaryConnect / XNOR-Net): {@code x' = sign(x) * mean|x|}, with sign(0) = +1; per-tensor. */
+    /**
+     * Binary with XNOR-Net's scale: {@code x' = sign(x) * mean|x|}, with sign(0) = +1; per-tensor (BinaryConnect
+     * used {@code sign(x)} alone, without a scale).
+     */
     public static Quantizer binary() {
         return create(Scheme.BINARY, 1);
     }
@@ -73,7 +82,7 @@ public final class Quantizer {
     }
 
     private static Quantizer create(Scheme scheme, int bits) {
-        return new Quantizer(scheme, bits, false, Granularity.perTensor(), Rounding.halfEven(), null);
+        return new Quantizer(scheme, bits, false, Granularity.perTensor(), Rounding.halfEven(), null, ScaleRule.COURSE);
     }
 
     /** Symmetric codes limited to {@code [-(2^(b-1)-1), 2^(b-1)-1]} (no lone most-negative code). */
@@ -82,7 +91,7 @@ public final class Quantizer {
             throw new IllegalArgumentException("restricted range applies to symmetric quantization only, not "
                     + scheme);
         }
-        return new Quantizer(scheme, bits, true, granularity, rounding, rangeEstimator);
+        return new Quantizer(scheme, bits, true, granularity, rounding, rangeEstimator, scaleRule);
     }
 
     /** One scale for the whole tensor. */
@@ -108,7 +117,7 @@ public final class Quantizer {
     /** This quantizer with another granularity. */
     public Quantizer withGranularity(Granularity g) {
         return new Quantizer(scheme, bits, restricted, Objects.requireNonNull(g, "granularity"), rounding,
-                rangeEstimator);
+                rangeEstimator, scaleRule);
     }
 
     /** This quantizer with seeded stochastic rounding instead of half-to-even. */
@@ -119,7 +128,7 @@ public final class Quantizer {
     /** This quantizer with another rounding. */
     public Quantizer withRounding(Rounding r) {
         return new Quantizer(scheme, bits, restricted, granularity, Objects.requireNonNull(r, "rounding"),
-                rangeEstimator);
+                rangeEstimator, scaleRule);
     }
 
     /**
@@ -129,7 +138,22 @@ public final class Quantizer {
     public Quantizer withRangeEstimator(Function<Quantizer, Observer> estimator) {
         requireUniform("a range estimator");
         return new Quantizer(scheme, bits, restricted, granularity, rounding,
-                Objects.requireNonNull(estimator, "estimator"));
+                Objects.requireNonNull(estimator, "estimator"), scaleRule);
+    }
+
+    /**
+     * This quantizer with another rule from range to scale: {@link ScaleRule#PYTORCH} gives PyTorch's
+     * {@code MinMaxObserver} parameters bit for bit; uniform schemes only.
+     */
+    public Quantizer withScaleRule(ScaleRule rule) {
+        requireUniform("a scale rule");
+        return new Quantizer(scheme, bits, restricted, granularity, rounding, rangeEstimator,
+                Objects.requireNonNull(rule, "rule"));
+    }
+
+    /** The rule from range to scale ({@link ScaleRule#COURSE} unless set). */
+    public ScaleRule scaleRule() {
+        return scaleRule;
     }
 
     /** The scheme. */
@@ -225,7 +249,7 @@ public final class Quantizer {
         return quantizeWith(TensorData.of(x), params);
     }
 
-    /** Quantize then dequantize: {@code (clamp(round(x/s + z), qmin, qmax) - z) * s}, same shape. */
+    /** Quantize then dequantize: {@code (clamp(round(x/s) + z, qmin, qmax) - z) * s}, same shape. */
     public INDArray fakeQuantize(INDArray x) {
         return quantize(x).dequantize();
     }
@@ -238,7 +262,8 @@ public final class Quantizer {
     @Override
     public String toString() {
         return "Quantizer[" + scheme + ", " + bits + " bits" + (restricted ? " (restricted range)" : "") + ", "
-                + granularity + ", " + rounding + (rangeEstimator == null ? "" : ", custom range estimator") + "]";
+                + granularity + ", " + rounding + (rangeEstimator == null ? "" : ", custom range estimator")
+                + (scaleRule == ScaleRule.COURSE ? "" : ", " + scaleRule + " scale rule") + "]";
     }
 
     QuantParams params(TensorData t) {
@@ -260,20 +285,33 @@ public final class Quantizer {
         return observer.observe(TensorData.toArray(t.data(), t.shape()));
     }
 
-    /** Scale and zero-point of one group with range {@code [lo, hi]} widened to include 0. */
+    /**
+     * Scale and zero-point of one group with range {@code [lo, hi]} widened to include 0, in float32 like
+     * PyTorch's observers (in double only when {@code max - min} overflows float).
+     */
     GroupParams groupParams(double lo, double hi) {
-        double min = Math.min(lo, 0);
-        double max = Math.max(hi, 0);
+        float min = (float) Math.min(lo, 0);
+        float max = (float) Math.max(hi, 0);
         if (scheme == Scheme.SYMMETRIC) {
-            return new GroupParams(scaleFor(Math.max(-min, max), qmax()), 0);
+            float levels = scaleRule == ScaleRule.PYTORCH ? (qmax() - qmin()) / 2f : qmax();
+            float amax = Math.max(-min, max);
+            return new GroupParams(floor(amax / levels, amax == 0), 0);
         }
-        float s = scaleFor(max - min, qmax() - qmin());
+        float range = max - min;
+        int levels = qmax() - qmin();
+        // a range beyond the float range (e.g. [-3e38, 3e38]) is divided in double and capped at Float.MAX_VALUE
+        float s = floor(Float.isFinite(range) ? range / levels
+                : (float) Math.min(Float.MAX_VALUE, ((double) max - min) / levels), range == 0);
         int z = (int) Math.max(qmin(), Math.min(qmax(), qmin() - Math.rint(min / s)));
         return new GroupParams(s, z);
     }
 
-    private static float scaleFor(double range, int levels) {
-        return range == 0 ? 1f : Math.max((float) (range / levels), Float.MIN_NORMAL);
+    /** The rule's smallest scale: PyTorch's eps, or the course's 1 for a zero range and Float.MIN_NORMAL. */
+    private float floor(float scale, boolean zeroRange) {
+        if (scaleRule == ScaleRule.PYTORCH) {
+            return Math.max(scale, ScaleRule.PYTORCH_EPS);
+        }
+        return zeroRange ? 1f : Math.max(scale, Float.MIN_NORMAL);
     }
 
     private QuantizedTensor quantizeWith(TensorData t, QuantParams p) {
@@ -295,7 +333,7 @@ public final class Quantizer {
         int[] codes = new int[x.length];
         for (int i = 0; i < x.length; i++) {
             int g = layout.groupOf(i);
-            codes[i] = Affine.quantize(x[i], s[g], z[g], p.qmin(), p.qmax(), rounder);
+            codes[i] = Affine.code(x[i], s[g], z[g], p.qmin(), p.qmax(), rounder);
         }
         return new QuantizedTensor(codes, t.shape(), p);
     }

@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The common part of the course's observers: checks each tensor, splits it into the quantizer's groups, lets the
  * subclass fold the batch into per-group ranges, and turns those into parameters with
- * {@link Quantizer#paramsFromRange(float[], float[])}. Used in notebook 05.
+ * {@link Quantizer#paramsFromRange(float[], float[])}.
  */
 public abstract sealed class RangeObserver implements Observer
         permits MinMaxObserver, MovingAverageMinMaxObserver, PercentileObserver, MseClippingObserver {

@@ -3,7 +3,7 @@ package org.quantcourse.quant;
 import java.util.SplittableRandom;
 
 /**
- * How {@code x/s + z} becomes an integer. Used in notebook 02.
+ * How {@code x/s} becomes an integer (the zero-point is added after rounding, as in PyTorch).
  *
  * <p>{@link #halfEven()} is the default: round half to even, what NumPy and PyTorch's {@code fake_quantize} do.
  * {@link #stochastic(long)} rounds {@code v} up with probability {@code v - floor(v)}, so the expected code

@@ -1,13 +1,13 @@
 package org.quantcourse.quant;
 
 /**
- * The quantization schemes of the course. Used in notebooks 02, 05 and 06.
+ * The quantization schemes of the course. Used in notebook 01.
  *
  * <ul>
  *   <li>{@link #SYMMETRIC}: signed codes, zero-point 0, scale {@code max|x| / (2^(b-1) - 1)}; 2..16 bits.
  *   <li>{@link #ASYMMETRIC}: unsigned codes {@code 0..2^b - 1} with an integer zero-point, range widened to
  *       include 0 so that 0.0 is exactly representable; 1..16 bits.
- *   <li>{@link #BINARY}: codes {@code -1, +1}, scale {@code mean|x|} (BinaryConnect / XNOR-Net); 1 bit.
+ *   <li>{@link #BINARY}: codes {@code -1, +1}, scale {@code mean|x|} (XNOR-Net's; BinaryConnect had none); 1 bit.
  *   <li>{@link #TERNARY}: codes {@code -1, 0, +1}, threshold {@code 0.7 mean|x|}, scale = mean of the kept
  *       {@code |x|} (Ternary Weight Networks); stored in 2 bits.
  * </ul>

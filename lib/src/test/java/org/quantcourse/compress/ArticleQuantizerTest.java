@@ -47,12 +47,13 @@ class ArticleQuantizerTest {
     }
 
     @Test
-    void batchNormGammaIsTreatedAsAWeight() {
+    void batchNormWeightAndBiasAreQuantizedLikeTheListingsBatchNorm2dBranch() {
         MultiLayerNetwork net = TestNetworks.small(SEED);
-        assertEquals(List.of("0/W", "1/gamma", "3/W", "4/W"), ArticleQuantizer.affectedParams(net));
+        assertEquals(List.of("0/W", "1/gamma", "1/beta", "3/W", "4/W"), ArticleQuantizer.affectedParams(net));
+        net.getLayer(1).setParam("beta", net.getLayer(1).getParam("beta").add(-0.25));
         MultiLayerNetwork q = ArticleQuantizer.apply(net, 4);
         assertEquals(0.0, q.getLayer(1).getParam("gamma").amaxNumber().doubleValue(), "gamma about 1 -> 0 at 4 bits");
-        assertEquals(net.getLayer(1).getParam("beta"), q.getLayer(1).getParam("beta"));
+        assertEquals(0.0, q.getLayer(1).getParam("beta").amaxNumber().doubleValue(), "a beta of -0.25 -> 0");
     }
 
     @Test

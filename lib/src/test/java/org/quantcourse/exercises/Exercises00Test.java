@@ -19,4 +19,19 @@ class Exercises00Test {
         assertFalse(Exercises00.imageBytes(784, 784).passed());
         assertFalse(Exercises00.meanPixel(0.5).passed());
     }
+
+    @Test
+    void meanPixelAcceptsTheMeanComputedPixelByPixel() {
+        var train = CourseData.load().train();
+        double sum = 0;
+        long count = 0;
+        for (int i = 0; i < train.size(); i++) {
+            for (float p : train.pixels(i)) {
+                sum += p;
+                count++;
+            }
+        }
+        assertTrue(Exercises00.meanPixel(sum / count).passed());
+        assertFalse(Exercises00.meanPixel(sum / count * 255).passed(), "bytes 0..255, not [0, 1]");
+    }
 }

@@ -16,10 +16,10 @@ class AffineTest {
     }
 
     @Test
-    void addsZeroPointBeforeRounding() {
-        // 0.25/0.5 + 3 = 3.5 -> 4 (half to even); (4 - 3) * 0.5 = 0.5
-        assertEquals(4, Affine.quantize(0.25f, 0.5f, 3, 0, 15));
-        assertEquals(0.5f, Affine.fakeQuantize(0.25f, 0.5f, 3, 0, 15));
+    void addsZeroPointAfterRoundingLikePyTorch() {
+        // rint(0.25/0.5) + 3 = rint(0.5) + 3 = 0 + 3 = 3, not rint(3.5) = 4; (3 - 3) * 0.5 = 0
+        assertEquals(3, Affine.quantize(0.25f, 0.5f, 3, 0, 15));
+        assertEquals(0f, Affine.fakeQuantize(0.25f, 0.5f, 3, 0, 15));
     }
 
     @Test

@@ -12,9 +12,10 @@ class FakeQuantizeAndErrorTest {
 
     @Test
     void fakeQuantizeWithExplicitParamsClampsAndRoundsHalfToEven() {
-        // s = 0.5, z = 3, codes 0..15: x/s + z = -1, 0, 2.5, 3, 3.5, 4.5, 17 -> 0, 0, 2, 3, 4, 4, 15
+        // s = 0.5, z = 3, codes 0..15: x/s = -4, -3, -0.5, 0, 0.5, 1.5, 14 -> rint + 3 = -1, 0, 3, 3, 3, 5, 17
+        // -> clamped 0, 0, 3, 3, 3, 5, 15 (PyTorch's order: the zero-point is added after rounding)
         float[] x = {-2f, -1.5f, -0.25f, 0f, 0.25f, 0.75f, 7f};
-        assertArrayEquals(new float[] {-1.5f, -1.5f, -0.5f, 0f, 0.5f, 0.5f, 6f}, FakeQuantize.apply(x, 0.5f, 3, 0, 15));
+        assertArrayEquals(new float[] {-1.5f, -1.5f, 0f, 0f, 0f, 1f, 6f}, FakeQuantize.apply(x, 0.5f, 3, 0, 15));
     }
 
     @Test

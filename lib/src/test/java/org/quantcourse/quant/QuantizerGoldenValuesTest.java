@@ -24,12 +24,13 @@ class QuantizerGoldenValuesTest {
     @Test
     void asymmetricEightBitPerTensor() {
         // [min, max] = [-25.5, 102] -> s = 127.5 / 255 = 0.5, z = -rint(-25.5 / 0.5) = 51
+        // x/s = -51, -0.5, 0, 0.5, 1.5, 204 -> rint, then + 51 = 0, 51, 51, 51, 53, 255
         float[] x = {-25.5f, -0.25f, 0f, 0.25f, 0.75f, 102f};
         QuantizedTensor q = Quantizer.asymmetric(8).quantize(x);
         assertEquals(0.5f, q.params().scale());
         assertEquals(51, q.params().zeroPoint());
-        assertArrayEquals(new int[] {0, 50, 51, 52, 52, 255}, q.codes());
-        assertArrayEquals(new float[] {-25.5f, -0.5f, 0f, 0.5f, 0.5f, 102f}, q.toFloatArray());
+        assertArrayEquals(new int[] {0, 51, 51, 51, 53, 255}, q.codes());
+        assertArrayEquals(new float[] {-25.5f, 0f, 0f, 0f, 1f, 102f}, q.toFloatArray());
     }
 
     @Test

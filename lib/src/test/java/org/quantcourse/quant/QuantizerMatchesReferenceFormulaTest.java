@@ -15,7 +15,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Bits x scheme x granularity x layout: the quantizer's scales follow the course's conventions group by group,
- * and its fake-quantized values agree bit for bit with {@code (clamp(rint(x/s + z), qmin, qmax) - z) * s}
+ * and its fake-quantized values agree bit for bit with {@code (clamp(rint(x * (1/s)) + z, qmin, qmax) - z) * s}
+ * (PyTorch's fake_quantize order)
  * evaluated by ND4J with per-element scale and zero-point arrays built from the layout's own index arithmetic.
  * The only difference allowed is the sign of zero: codes are integers, so a value that rounds to zero is +0.0.
  */
@@ -58,8 +59,8 @@ class QuantizerMatchesReferenceFormulaTest {
 
         INDArray s = perElement(expected[0], group, shape);
         INDArray z = perElement(expected[1], group, shape);
-        INDArray v = x.div(s).add(z);
-        INDArray r = Nd4j.getExecutioner().exec(new Rint(v, v.ulike()));
+        INDArray v = x.mul(s.rdiv(1f));
+        INDArray r = Nd4j.getExecutioner().exec(new Rint(v, v.ulike())).add(z);
         INDArray clamped = Transforms.min(Transforms.max(r, q.qmin()), q.qmax());
         // + 0 turns the float formula's -0.0 (from rint of a small negative value) into the +0.0 an integer code gives
         INDArray reference = clamped.sub(z).mul(s).add(0.0);
@@ -104,8 +105,8 @@ class QuantizerMatchesReferenceFormulaTest {
     /** The course's conventions: symmetric s = max|x|/(2^(b-1)-1); asymmetric range widened to include 0. */
     private static float[][] expectedScalesAndZeroPoints(float[] x, int[] group, Quantizer q) {
         int groups = java.util.Arrays.stream(group).max().getAsInt() + 1;
-        double[] lo = new double[groups];
-        double[] hi = new double[groups];
+        float[] lo = new float[groups];
+        float[] hi = new float[groups];
         for (int i = 0; i < x.length; i++) {
             lo[group[i]] = Math.min(lo[group[i]], x[i]);
             hi[group[i]] = Math.max(hi[group[i]], x[i]);
@@ -115,9 +116,10 @@ class QuantizerMatchesReferenceFormulaTest {
         int bits = q.bits();
         for (int g = 0; g < groups; g++) {
             if (q.scheme() == Scheme.SYMMETRIC) {
-                s[g] = (float) (Math.max(-lo[g], hi[g]) / ((1 << (bits - 1)) - 1));
+                s[g] = Math.max(-lo[g], hi[g]) / ((1 << (bits - 1)) - 1);
             } else {
-                s[g] = (float) ((hi[g] - lo[g]) / ((1 << bits) - 1));
+                // in float32, like PyTorch's observer: (max - min) rounded, then divided
+                s[g] = (hi[g] - lo[g]) / ((1 << bits) - 1);
                 z[g] = (float) Math.min((1 << bits) - 1, Math.max(0, -Math.rint(lo[g] / s[g])));
             }
         }

@@ -3,7 +3,7 @@ package org.quantcourse.quant.integer;
 /**
  * A positive real multiplier {@code M = M0 * 2^-shift} stored as integers, as in integer-only inference (Jacob et
  * al. 2018, gemmlowp): {@code M0} in {@code [0.5, 1)} as a 32-bit fixed-point number {@code m0 = round(M0 * 2^31)},
- * so that {@code M * acc} is one 64-bit multiply and one rounding right shift. Used in notebook 05.
+ * so that {@code M * acc} is one 64-bit multiply and one rounding right shift.
  *
  * @param m0 {@code round(M0 * 2^31)}, in {@code [2^30, 2^31)}
  * @param shift right shift applied after the fixed-point multiply; {@code M = m0 * 2^-(31 + shift)}

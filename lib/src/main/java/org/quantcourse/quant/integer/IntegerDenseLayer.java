@@ -10,7 +10,7 @@ import org.quantcourse.quant.Scheme;
 
 /**
  * A dense layer {@code y = x W + b} (DL4J layout {@code W [nIn, nOut]}) computed with integers only, after Jacob
- * et al. 2018. Used in notebook 05.
+ * et al. 2018.
  *
  * <ul>
  *   <li>weights: int8 symmetric per output channel, codes in {@code [-127, 127]}, {@code z_w = 0};

@@ -31,6 +31,7 @@ import org.quantcourse.kernel.eval.CellFailure;
 import org.quantcourse.kernel.eval.EvaluatorConfig;
 import org.quantcourse.kernel.eval.JavaEvaluator;
 import org.quantcourse.kernel.eval.UserThreadRunner;
+import org.quantcourse.kernel.guard.ExitGuard;
 import org.quantcourse.kernel.io.KernelLog;
 import org.quantcourse.kernel.io.NotebookInput;
 import org.quantcourse.kernel.io.OutputPump;
@@ -111,6 +112,10 @@ public final class JavaKernel extends BaseKernel {
                     environment.timeout(), EvaluatorConfig.DEFAULT_STACK_BYTES);
             CellRunner runner = new CellRunner(JavaEvaluator.start(config), Magics.standard(), MavenResolver.standard());
             List<String> notes = new ArrayList<>(environment.warnings());
+            if (!ExitGuard.isInstalled()) {
+                notes.add("System.exit in a cell would end this kernel and lose all variables: it was not started"
+                        + " with `java -jar`, so its exit guard is off (reinstall the kernelspec to fix)");
+            }
             runStartupScripts(runner, notes);
             startupNotes = notes.isEmpty() ? "" : "Kernel startup: " + String.join("\n", notes) + "\n";
             session.complete(runner);

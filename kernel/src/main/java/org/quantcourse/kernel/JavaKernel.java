@@ -39,6 +39,7 @@ import org.quantcourse.kernel.magic.Magics;
 import org.quantcourse.kernel.maven.MavenResolver;
 import org.quantcourse.kernel.protocol.KernelChannels;
 import org.quantcourse.kernel.protocol.Replies;
+import org.quantcourse.kernel.protocol.TracebackColors;
 import org.quantcourse.kernel.runtime.MimeBundle;
 import org.quantcourse.kernel.runtime.Notebook;
 
@@ -233,10 +234,11 @@ public final class JavaKernel extends BaseKernel {
             env.reply(new Replies.Execute(count, payload));
         } catch (CellFailure failure) {
             pump.flush();
+            List<String> traceback = TracebackColors.highlighted(failure.traceback());
             if (!request.isSilent()) {
-                env.publish(new PublishError(failure.ename(), failure.evalue(), failure.traceback()));
+                env.publish(new PublishError(failure.ename(), failure.evalue(), traceback));
             }
-            ErrorReply error = new ErrorReply(failure.ename(), failure.evalue(), failure.traceback());
+            ErrorReply error = new ErrorReply(failure.ename(), failure.evalue(), traceback);
             error.setExecutionCount(count);
             env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
             if (request.shouldStopOnError() && !request.isSilent()) {
@@ -253,7 +255,7 @@ public final class JavaKernel extends BaseKernel {
 
     private void replyInvalidRequest(ShellReplyEnvironment env, String problem) {
         env.setBusyDeferIdle();
-        List<String> traceback = List.of("InvalidRequestException: " + problem);
+        List<String> traceback = TracebackColors.highlighted(List.of("InvalidRequestException: " + problem));
         env.publish(new PublishError("InvalidRequestException", problem, traceback));
         ErrorReply error = new ErrorReply("InvalidRequestException", problem, traceback);
         error.setExecutionCount(executionCount.get());

@@ -1,38 +1,24 @@
 """With the course library on the class path, the kernel renders charts, tables, arrays and live progress.
 
-Run by KernelWithCourseLibraryTest with JUPYTER_PATH pointing at the course kernel installed in a private prefix.
+Run by KernelWithCourseLibraryTest with JUPYTER_PATH pointing at the course kernel installed in a private prefix,
+through the kernel's shared test harness (kernel/src/test/python/kernel_env.py).
 """
 import os
 import unittest
 
-from jupyter_client.manager import start_new_kernel
+import kernel_env
+from kernel_env import contents, result_data, run
 
 NOTEBOOKS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "notebooks")
-
-def run_collect(kc, code, timeout=300):
-    """Executes code; returns (reply content, list of (msg_type, content)) of its iopub messages."""
-    msg_id = kc.execute(code)
-    messages = []
-    while True:
-        msg = kc.get_iopub_msg(timeout=timeout)
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            break
-        messages.append((msg["msg_type"], msg["content"]))
-    return kc.get_shell_msg(timeout=timeout)["content"], messages
-
-
-def result_data(messages):
-    return [c["data"] for t, c in messages if t == "execute_result"]
+TIMEOUT = 300
 
 
 class RichOutputTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name="java", cwd=os.path.abspath(NOTEBOOKS), startup_timeout=120)
-        reply, _ = run_collect(cls.kc, "%jars ../lib/target/lib/*.jar")
+        cls.km, cls.kc = kernel_env.start_kernel(cwd=NOTEBOOKS, startup_timeout=120)
+        reply, _ = run(cls.kc, "%jars ../lib/target/lib/*.jar", TIMEOUT)
         assert reply["status"] == "ok", reply
 
     @classmethod
@@ -41,14 +27,14 @@ class RichOutputTest(unittest.TestCase):
         cls.km.shutdown_kernel(now=True)
 
     def test_an_xchart_chart_as_the_cell_value_is_a_png(self):
-        reply, messages = run_collect(self.kc, 'org.quantcourse.plot.LinePlot.titled("t").line("a", new double[] {1, 2}, new double[] {3, 4}).chart()')
+        reply, messages = run(self.kc, 'org.quantcourse.plot.LinePlot.titled("t").line("a", new double[] {1, 2}, new double[] {3, 4}).chart()', TIMEOUT)
         self.assertEqual(reply["status"], "ok", messages)
         data = result_data(messages)[0]
         self.assertIn("image/png", data)
         self.assertIn("text/plain", data)
 
     def test_a_tablesaw_table_is_an_html_table_plus_text(self):
-        reply, messages = run_collect(self.kc, 'tech.tablesaw.api.Table.create("t", tech.tablesaw.api.IntColumn.create("a", 1, 2))')
+        reply, messages = run(self.kc, 'tech.tablesaw.api.Table.create("t", tech.tablesaw.api.IntColumn.create("a", 1, 2))', TIMEOUT)
         self.assertEqual(reply["status"], "ok", messages)
         data = result_data(messages)[0]
         self.assertIn("<table", data["text/html"])
@@ -68,16 +54,16 @@ class RichOutputTest(unittest.TestCase):
         self.assertIn("<td>0.9877</td>", as_value)
 
     def test_an_ndarray_is_readable_text_with_its_shape(self):
-        reply, messages = run_collect(self.kc, "org.nd4j.linalg.factory.Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 3)")
+        reply, messages = run(self.kc, "org.nd4j.linalg.factory.Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 3)", TIMEOUT)
         self.assertEqual(reply["status"], "ok", messages)
         text = result_data(messages)[0]["text/plain"]
         self.assertIn("[2, 3]", text)
         self.assertIn("1.0000", text)
 
     def test_a_displayed_image_is_a_png(self):
-        reply, messages = run_collect(self.kc, "display(org.quantcourse.plot.DigitGrid.of(org.quantcourse.data.MnistSample.load().test(), 10));")
+        reply, messages = run(self.kc, "display(org.quantcourse.plot.DigitGrid.of(org.quantcourse.data.MnistSample.load().test(), 10));", TIMEOUT)
         self.assertEqual(reply["status"], "ok", messages)
-        self.assertTrue(any(t == "display_data" and "image/png" in c["data"] for t, c in messages), messages)
+        self.assertTrue(any("image/png" in c["data"] for c in contents(messages, "display_data")), messages)
 
     def test_training_progress_updates_one_display_in_place(self):
         code = "\n".join([
@@ -86,10 +72,10 @@ class RichOutputTest(unittest.TestCase):
             "var progress = org.quantcourse.train.NotebookProgress.of(o -> display(o), (id, o) -> updateDisplay(id, o));",
             "org.quantcourse.train.Trainer.builder().epochs(2).listener(progress).build().fit(tinyNet, tiny.train().iterator(64, 2)).completedEpochs()",
         ])
-        reply, messages = run_collect(self.kc, code)
+        reply, messages = run(self.kc, code, TIMEOUT)
         self.assertEqual(reply["status"], "ok", messages)
-        shown = [c for t, c in messages if t == "display_data"]
-        updates = [c for t, c in messages if t == "update_display_data"]
+        shown = contents(messages, "display_data")
+        updates = contents(messages, "update_display_data")
         self.assertEqual(len(shown), 1, "one progress line is displayed")
         display_id = shown[0]["transient"]["display_id"]
         self.assertTrue(updates, "and then updated in place")

@@ -1,45 +1,30 @@
 """An interrupt stops a DL4J training cell between batches; the model and the session survive.
 
-Run by TrainingInterruptTest with JUPYTER_PATH pointing at the course kernel installed in a private prefix.
+Run by KernelWithCourseLibraryTest with JUPYTER_PATH pointing at the course kernel installed in a private prefix,
+through the kernel's shared test harness (kernel/src/test/python/kernel_env.py).
 """
 import os
-import queue
 import threading
 import time
 import unittest
 
-from jupyter_client.manager import start_new_kernel
+import kernel_env
+from kernel_env import all_text
 
 NOTEBOOKS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "notebooks")
 
 
 def run(kc, code, timeout=300):
     """Executes code, returns (reply content, text of results and streams)."""
-    msg_id = kc.execute(code)
-    texts = []
-    while True:
-        try:
-            msg = kc.get_iopub_msg(timeout=timeout)
-        except queue.Empty:
-            raise AssertionError("no output from the kernel within %s s for: %s" % (timeout, code))
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        kind, content = msg["msg_type"], msg["content"]
-        if kind in ("execute_result", "display_data"):
-            texts.append(content["data"].get("text/plain", ""))
-        elif kind == "stream":
-            texts.append(content["text"])
-        elif kind == "status" and content["execution_state"] == "idle":
-            break
-    reply = kc.get_shell_msg(timeout=timeout)
-    return reply["content"], "".join(texts)
+    reply, outputs = kernel_env.run(kc, code, timeout)
+    return reply, all_text(outputs)
 
 
 class TrainingInterruptTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name="java", cwd=os.path.abspath(NOTEBOOKS), startup_timeout=120)
+        cls.km, cls.kc = kernel_env.start_kernel(cwd=NOTEBOOKS, startup_timeout=120)
 
     @classmethod
     def tearDownClass(cls):

@@ -1,7 +1,10 @@
-"""Installs the kernel jar built in kernel/target into a temporary Jupyter prefix and offers small client helpers.
+"""The one Python harness of the kernel's tests: installs the kernel jar built in kernel/target into a temporary
+Jupyter prefix and offers small client helpers (start a kernel, run a cell, read its outputs).
 
 Every test module imports this first: it points JUPYTER_PATH at the temporary prefix, so the tests never depend on
-(or change) a user-level kernelspec.
+(or change) a user-level kernelspec. The course's notebook tests (course-tests/src/test/python) import it too, with
+PYTHONPATH set to this directory and KERNEL_USE_JUPYTER_PATH=1: they then use the kernelspec that JUPYTER_PATH
+already points at (the course kernel installed by CourseKernel) instead of a temporary one.
 """
 import atexit
 import os
@@ -25,20 +28,31 @@ JAVA = os.environ.get("KERNEL_JAVA", shutil.which("java") or "java")
 KERNEL_NAME = "java"
 TIMEOUT = 60
 
-if not os.path.isfile(KERNEL_JAR):
-    sys.exit("No kernel jar at %s: build it first with `mvn -pl kernel package`" % KERNEL_JAR)
-
-PREFIX = tempfile.mkdtemp(prefix="java-kernel-test-")
-atexit.register(shutil.rmtree, PREFIX, True)
-subprocess.run([JAVA, "-jar", KERNEL_JAR, "install", "--prefix", PREFIX, "--jvm-opt=-Xmx512m"],
-               check=True, stdout=subprocess.DEVNULL)
-os.environ["JUPYTER_PATH"] = os.path.join(PREFIX, "share", "jupyter")
+USE_INSTALLED = os.environ.get("KERNEL_USE_JUPYTER_PATH") == "1"
 
 
-def start_kernel():
-    """Starts the kernel from the temporary kernelspec and returns (manager, blocking client)."""
+def _install_private_kernelspec():
+    if not os.path.isfile(KERNEL_JAR):
+        sys.exit("No kernel jar at %s: build it first with `mvn -pl kernel package`" % KERNEL_JAR)
+    prefix = tempfile.mkdtemp(prefix="java-kernel-test-")
+    atexit.register(shutil.rmtree, prefix, True)
+    subprocess.run([JAVA, "-jar", KERNEL_JAR, "install", "--prefix", prefix, "--jvm-opt=-Xmx512m"],
+                   check=True, stdout=subprocess.DEVNULL)
+    os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
+
+
+if USE_INSTALLED:
+    if not os.environ.get("JUPYTER_PATH"):
+        sys.exit("KERNEL_USE_JUPYTER_PATH=1 needs JUPYTER_PATH pointing at the installed kernelspec")
+else:
+    _install_private_kernelspec()
+
+
+def start_kernel(cwd=None, startup_timeout=TIMEOUT):
+    """Starts the kernel from the kernelspec (in cwd, if given) and returns (manager, blocking client)."""
     from jupyter_client.manager import start_new_kernel
-    return start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT)
+    options = {"cwd": os.path.abspath(cwd)} if cwd else {}
+    return start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=startup_timeout, **options)
 
 
 def collect(kc, msg_id, timeout=TIMEOUT):
@@ -72,6 +86,27 @@ def text_of(outputs, msg_type="execute_result"):
         if msg["msg_type"] == msg_type:
             return msg["content"]["data"]["text/plain"]
     return None
+
+
+def result_data(outputs):
+    """The data bundles of every execute_result."""
+    return [m["content"]["data"] for m in outputs if m["msg_type"] == "execute_result"]
+
+
+def contents(outputs, msg_type):
+    """The contents of every message of a type."""
+    return [m["content"] for m in outputs if m["msg_type"] == msg_type]
+
+
+def all_text(outputs):
+    """Everything a cell showed as text, in order: streams and the text/plain of results and displays."""
+    texts = []
+    for m in outputs:
+        if m["msg_type"] in ("execute_result", "display_data"):
+            texts.append(m["content"]["data"].get("text/plain", ""))
+        elif m["msg_type"] == "stream":
+            texts.append(m["content"]["text"])
+    return "".join(texts)
 
 
 def stream_text(outputs, name="stdout"):

@@ -69,6 +69,24 @@ class RobustnessTests(unittest.TestCase):
         reply, outputs = run(self.kc, "new long[1 << 24].length")
         self.assertEqual(reply["status"], "ok", "memory must be usable again after the failed cell")
 
+    def test_system_exit_is_refused_and_the_session_lives_on(self):
+        run(self.kc, "int keptAcrossExit = 5;")
+        for call in ["System.exit(0);", "Runtime.getRuntime().exit(1);", "Runtime.getRuntime().halt(2);",
+                     "java.util.function.IntConsumer quit = System::exit; quit.accept(3);"]:
+            reply, _ = run(self.kc, call)
+            self.assertEqual(reply["status"], "error", call)
+            self.assertEqual(reply["ename"], "SystemExitRefusedException", reply)
+            self.assertIn("lose every variable", reply["evalue"])
+        self.assertTrue(self.km.is_alive())
+        reply, outputs = run(self.kc, "keptAcrossExit")
+        self.assertEqual(text_of(outputs), "5", "the session's variables survive")
+
+    def test_system_exit_in_a_library_thread_does_not_end_the_kernel(self):
+        reply, _ = run(self.kc, "var t = new Thread(() -> System.exit(0)); t.start(); t.join();")
+        self.assertEqual(reply["status"], "ok", reply)
+        self.assertTrue(self.km.is_alive())
+        self.assert_alive()
+
     def test_huge_array_request_is_reported(self):
         reply, _ = run(self.kc, "new long[Integer.MAX_VALUE - 8]")
         self.assertEqual(reply["status"], "error")

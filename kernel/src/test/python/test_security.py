@@ -1,4 +1,5 @@
-"""Messages with a wrong, missing or stale HMAC signature are dropped unexecuted; the kernel keeps answering."""
+"""Messages with a wrong, missing or replayed HMAC signature, or malformed framing, are dropped unexecuted, alone;
+the kernel keeps answering the next correctly signed request."""
 import os
 import tempfile
 import time
@@ -34,10 +35,11 @@ class BadSignatureTests(unittest.TestCase):
     def tearDown(self):
         self.shell.close()
 
-    def forged_parts(self, key):
-        """A serialized execute_request that would create the marker file, signed with the given key."""
+    def forged_parts(self, key, append=False):
+        """A serialized execute_request that would create (or append to) the marker file, signed with the key."""
         session = Session(key=key, signature_scheme="hmac-sha256")
-        code = 'java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "ran");' % self.marker
+        option = ", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND" if append else ""
+        code = 'java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "ran"%s);' % (self.marker, option)
         msg = session.msg("execute_request", content={"code": code, "silent": False, "store_history": True,
                                                       "user_expressions": {}, "allow_stdin": False,
                                                       "stop_on_error": True})
@@ -72,6 +74,27 @@ class BadSignatureTests(unittest.TestCase):
         forged_content = self.forged_parts(self.info["key"])[5]
         parts[5] = forged_content
         self.assert_dropped(parts)
+
+    def test_a_lone_garbage_frame_does_not_swallow_the_next_request(self):
+        self.assert_dropped([b"garbage"])
+
+    def test_a_signed_message_cut_to_three_frames_does_not_swallow_the_next_request(self):
+        self.assert_dropped(self.forged_parts(self.info["key"])[:3])
+
+    def test_a_message_without_a_delimiter_does_not_swallow_the_next_request(self):
+        self.assert_dropped(self.forged_parts(self.info["key"])[1:])
+
+    def test_a_replayed_message_is_executed_once(self):
+        parts = self.forged_parts(self.info["key"], append=True)
+        self.shell.send_multipart(parts)
+        self.assertNotEqual(self.shell.poll(30000), 0, "the original request must be answered")
+        self.shell.recv_multipart()
+        self.shell.send_multipart(parts)
+        self.assertEqual(self.shell.poll(3000), 0, "the kernel must not answer a replayed request")
+        reply, outputs = run(self.kc, "6 * 7")
+        self.assertEqual(reply["status"], "ok")
+        with open(self.marker) as f:
+            self.assertEqual(f.read(), "ran", "the replayed request must not run a second time")
 
     def test_correctly_signed_message_is_executed(self):
         self.shell.send_multipart(self.forged_parts(self.info["key"]))

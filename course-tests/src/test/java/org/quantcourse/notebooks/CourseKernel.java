@@ -3,6 +3,7 @@ package org.quantcourse.notebooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.quantcourse.course.CourseSettings;
 
 /** The course's kernel installed in a private Jupyter prefix under build/, and processes run against it. */
@@ -28,9 +29,23 @@ final class CourseKernel {
         }
     }
 
+    /**
+     * The environment of Python suites using the kernel's test harness (kernel/src/test/python/kernel_env.py) on the
+     * kernel installed here, rather than a copy of it.
+     */
+    static final Map<String, String> SHARED_PYTHON_HARNESS = Map.of(
+            "PYTHONPATH", ROOT.resolve("kernel/src/test/python").toString(),
+            "KERNEL_USE_JUPYTER_PATH", "1");
+
     /** Runs a command in the project root with JUPYTER_PATH set to the private prefix and the course.* knobs passed on. */
     static ProcessOutput run(List<String> command) throws Exception {
+        return run(command, Map.of());
+    }
+
+    /** Like {@link #run(List)}, with more environment variables. */
+    static ProcessOutput run(List<String> command, Map<String, String> environment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
         builder.environment().put("JUPYTER_PATH", JUPYTER_PREFIX.resolve("share/jupyter").toString());
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("course."))
                 .forEach(name -> builder.environment().put(CourseSettings.environmentName(name), System.getProperty(name)));

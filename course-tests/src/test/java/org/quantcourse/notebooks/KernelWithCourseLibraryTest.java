@@ -29,7 +29,7 @@ class KernelWithCourseLibraryTest {
 
     private static void runPythonSuite(String module) throws Exception {
         CourseKernel.ProcessOutput result = CourseKernel.run(List.of(CourseKernel.python(), "-m", "unittest", "-v",
-                "course-tests/src/test/python/" + module + ".py"));
+                "course-tests/src/test/python/" + module + ".py"), CourseKernel.SHARED_PYTHON_HARNESS);
         System.out.println(result.text());
         assertEquals(0, result.exitCode(), module + " failed:\n" + result.tail(6000));
     }

@@ -14,6 +14,7 @@ import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageContext;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
@@ -29,12 +30,15 @@ import org.quantcourse.kernel.eval.CellFailure;
 import org.quantcourse.kernel.eval.EvaluatorConfig;
 import org.quantcourse.kernel.eval.JavaEvaluator;
 import org.quantcourse.kernel.eval.UserThreadRunner;
+import org.quantcourse.kernel.guard.ExitGuard;
 import org.quantcourse.kernel.io.KernelLog;
+import org.quantcourse.kernel.io.NotebookInput;
 import org.quantcourse.kernel.io.OutputPump;
 import org.quantcourse.kernel.magic.Magics;
 import org.quantcourse.kernel.maven.MavenResolver;
 import org.quantcourse.kernel.protocol.KernelChannels;
 import org.quantcourse.kernel.protocol.Replies;
+import org.quantcourse.kernel.protocol.TracebackColors;
 import org.quantcourse.kernel.runtime.MimeBundle;
 import org.quantcourse.kernel.runtime.Notebook;
 
@@ -67,6 +71,8 @@ public final class JavaKernel extends BaseKernel {
     private final SessionHistory history;
     private final CompletableFuture<CellRunner> session = new CompletableFuture<>();
     private final ValueRenderer renderer;
+    private final NotebookInput stdin = new NotebookInput();
+    private volatile KernelChannels channels;
     private volatile String startupNotes = "";
 
     private JavaKernel(OutputPump pump, KernelEnvironment environment, SessionHistory history) {
@@ -107,6 +113,10 @@ public final class JavaKernel extends BaseKernel {
                     environment.timeout(), EvaluatorConfig.DEFAULT_STACK_BYTES);
             CellRunner runner = new CellRunner(JavaEvaluator.start(config), Magics.standard(), MavenResolver.standard());
             List<String> notes = new ArrayList<>(environment.warnings());
+            if (!ExitGuard.isInstalled()) {
+                notes.add("System.exit in a cell would end this kernel and lose all variables: it was not started"
+                        + " with `java -jar`, so its exit guard is off (reinstall the kernelspec to fix)");
+            }
             runStartupScripts(runner, notes);
             startupNotes = notes.isEmpty() ? "" : "Kernel startup: " + String.join("\n", notes) + "\n";
             session.complete(runner);
@@ -136,8 +146,14 @@ public final class JavaKernel extends BaseKernel {
         }
     }
 
+    /** The stream to install as {@code System.in}: lines typed in the frontend, when the running cell allows it. */
+    public NotebookInput stdin() {
+        return stdin;
+    }
+
     /** Registers the handlers of every message type on the shell and control channels. */
     public void serve(KernelChannels channels) {
+        this.channels = channels;
         channels.onShell(MessageType.EXECUTE_REQUEST, this::handleExecuteRequest);
         channels.onShell(MessageType.INSPECT_REQUEST, this::handleInspectRequest);
         channels.onShell(MessageType.COMPLETE_REQUEST, this::handleCompleteRequest);
@@ -189,6 +205,11 @@ public final class JavaKernel extends BaseKernel {
     @Override
     protected void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         ExecuteRequest request = message.getContent();
+        if (request.getCode() == null) {
+            replyInvalidRequest(env, "the execute_request has no 'code' field; nothing was run (the frontend must"
+                    + " send the cell's source as content.code)");
+            return;
+        }
         boolean store = request.shouldStoreHistory() && !request.isSilent();
         int count = store ? executionCount.getAndIncrement() : Math.max(0, executionCount.get() - 1);
         env.setBusyDeferIdle();
@@ -198,6 +219,7 @@ public final class JavaKernel extends BaseKernel {
         commManager.setMessageContext(message);
         pump.setParent(message);
         String output = "";
+        stdin.attach(request.isStdinEnabled() ? () -> askForLine(message) : null);
         try {
             CellRunner cells = awaitSession();
             cells.evaluator().runner().resetInterrupt();
@@ -212,18 +234,40 @@ public final class JavaKernel extends BaseKernel {
             env.reply(new Replies.Execute(count, payload));
         } catch (CellFailure failure) {
             pump.flush();
+            List<String> traceback = TracebackColors.highlighted(failure.traceback());
             if (!request.isSilent()) {
-                env.publish(new PublishError(failure.ename(), failure.evalue(), failure.traceback()));
+                env.publish(new PublishError(failure.ename(), failure.evalue(), traceback));
             }
-            ErrorReply error = new ErrorReply(failure.ename(), failure.evalue(), failure.traceback());
+            ErrorReply error = new ErrorReply(failure.ename(), failure.evalue(), traceback);
             error.setExecutionCount(count);
             env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+            if (request.shouldStopOnError() && !request.isSilent()) {
+                channels.abortQueuedExecutions();
+            }
         } finally {
+            stdin.detach();
             pump.flush();
             if (store) {
                 history.record(count, request.getCode(), output);
             }
         }
+    }
+
+    private void replyInvalidRequest(ShellReplyEnvironment env, String problem) {
+        env.setBusyDeferIdle();
+        List<String> traceback = TracebackColors.highlighted(List.of("InvalidRequestException: " + problem));
+        env.publish(new PublishError("InvalidRequestException", problem, traceback));
+        ErrorReply error = new ErrorReply("InvalidRequestException", problem, traceback);
+        error.setExecutionCount(executionCount.get());
+        env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+    }
+
+    /** Shows what the cell printed so far (a prompt), then asks the frontend for a line. */
+    private String askForLine(MessageContext request) throws java.io.IOException {
+        System.out.flush();
+        System.err.flush();
+        pump.flush();
+        return channels.requestInput(request, "", false);
     }
 
     private Optional<MimeBundle> runCell(CellRunner cells, String code, int count, List<Map<String, Object>> payload)

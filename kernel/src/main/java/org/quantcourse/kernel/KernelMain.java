@@ -9,7 +9,6 @@ import org.quantcourse.kernel.io.OutputPump;
 import org.quantcourse.kernel.io.PumpOutputStream;
 import org.quantcourse.kernel.protocol.KernelChannels;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +75,7 @@ public final class KernelMain {
         JavaKernel kernel = JavaKernel.start(pump, KernelEnvironment.from(System.getenv(), Path.of("").toAbsolutePath()));
         System.setOut(PumpOutputStream.printStream(pump, PublishStream.StreamType.OUT));
         System.setErr(PumpOutputStream.printStream(pump, PublishStream.StreamType.ERR));
-        System.setIn(InputStream.nullInputStream());
+        System.setIn(kernel.stdin());
         kernel.serve(channels);
         SigintHandler.install(kernel::interrupt);
         channels.start();

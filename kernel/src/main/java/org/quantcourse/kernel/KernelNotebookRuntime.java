@@ -41,7 +41,8 @@ final class KernelNotebookRuntime implements NotebookRuntime {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot render " + value.getClass().getName() + ": " + e.getMessage(), e);
+            String type = value == null ? "null" : value.getClass().getName();
+            throw new IllegalStateException("Cannot render " + type + ": " + e.getMessage(), e);
         }
     }
 

@@ -35,7 +35,7 @@ class KernelProtocolIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"test_conformance", "test_interrupt", "test_security", "test_robustness"})
+    @ValueSource(strings = {"test_conformance", "test_interrupt", "test_security", "test_requests", "test_errors", "test_robustness"})
     void pythonSuitePasses(String module) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(PYTHON, "-m", "unittest", "-v", module)
                 .directory(pythonDir().toFile()).redirectErrorStream(true);

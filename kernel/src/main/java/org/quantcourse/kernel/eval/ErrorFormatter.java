@@ -23,6 +23,10 @@ final class ErrorFormatter {
     static final int USER_FRAMES = 20;
     private static final int MAX_CAUSES = 5;
     private static final java.util.regex.Pattern WRAPPER_NAME = java.util.regex.Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]?[.$]");
+    /** javac's "location: class " line naming JShell's (nameless) wrapper class. */
+    private static final java.util.regex.Pattern WRAPPER_LOCATION =
+            java.util.regex.Pattern.compile("\\n\\s*location: class\\s*(?=\\n|$)");
+    private static final String UNINITIALIZABLE = "Could not initialize class ";
 
     private final Map<String, SnippetOrigin> origins;
 
@@ -38,7 +42,7 @@ final class ErrorFormatter {
             if (!diag.isError()) {
                 continue;
             }
-            String message = diag.getMessage(Locale.ENGLISH);
+            String message = compilerMessage(diag.getMessage(Locale.ENGLISH));
             first = first == null ? message : first;
             lines.addAll(describe(snippet.source(), diag, message, origin));
         }
@@ -48,6 +52,11 @@ final class ErrorFormatter {
             lines.add("    " + snippet.source().strip());
         }
         return new CellFailure("CompilationException", first, lines);
+    }
+
+    /** The compiler's message without JShell's wrapper class names (and without a location that names only one). */
+    static String compilerMessage(String message) {
+        return WRAPPER_LOCATION.matcher(WRAPPER_NAME.matcher(message).replaceAll("")).replaceAll("");
     }
 
     private static List<String> describe(String source, Diag diag, String message, SnippetOrigin origin) {
@@ -72,6 +81,7 @@ final class ErrorFormatter {
             lines.add((depth == 0 ? "" : "Caused by: ") + headline(current));
             lines.addAll(frames(current.getStackTrace()));
         }
+        lines.addAll(uninitializableClassAdvice(exception));
         String ename = simpleName(className(exception));
         return new CellFailure(ename, message(exception), lines);
     }
@@ -121,6 +131,27 @@ final class ErrorFormatter {
             out.add("    ... " + hidden + " more lines");
         }
         return out;
+    }
+
+    /**
+     * What to do about {@code NoClassDefFoundError: Could not initialize class X}: X's static initializer failed
+     * (or an interrupt stopped it) earlier and the JVM never retries it, so X stays broken until it is redefined
+     * (a class of a cell) or the kernel restarts (a library class).
+     */
+    static List<String> uninitializableClassAdvice(Throwable exception) {
+        String raw = exception.getMessage();
+        if (!className(exception).equals("java.lang.NoClassDefFoundError") || raw == null
+                || !raw.startsWith(UNINITIALIZABLE)) {
+            return List.of();
+        }
+        String type = WRAPPER_NAME.matcher(raw.substring(UNINITIALIZABLE.length()).strip()).replaceAll("");
+        String why = type + " failed to initialize earlier in this session (its static initializer threw, or an"
+                + " interrupt stopped it midway), and the JVM never initializes a class twice.";
+        String fix = raw.contains("$JShell$")
+                ? "Run the cell that declares " + type + " again to redefine it, then re-run the cells that use it."
+                : "Restart the kernel (Kernel > Restart) and run the notebook's cells again: " + type + " comes from"
+                        + " a library, and it and every variable that uses it stay unusable until then.";
+        return List.of("", why, fix);
     }
 
     private SnippetOrigin originOf(StackTraceElement frame) {

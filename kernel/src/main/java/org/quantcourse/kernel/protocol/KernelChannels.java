@@ -17,16 +17,20 @@ import org.quantcourse.kernel.io.KernelLog;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
+import java.io.InterruptedIOException;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The kernel's five ZeroMQ sockets and the threads serving them. Messages whose HMAC signature is wrong or missing
- * (when a key is set) are logged and dropped before any handler sees them; a malformed message never stops a
- * channel. Shell and control are served by separate threads, so an interrupt_request on control reaches the kernel
- * while a cell runs.
+ * The kernel's five ZeroMQ sockets and the threads serving them. Messages are read one whole multipart message at
+ * a time; one whose framing is broken, whose HMAC signature is wrong or missing (when a key is set), or that
+ * replays an earlier signature, is logged and dropped alone before any handler sees it. Shell and control are served
+ * by separate threads, so an interrupt_request on control reaches the kernel while a cell runs. After a failed cell
+ * with {@code stop_on_error}, the execute requests already queued are answered {@code aborted}, as ipykernel does.
  */
 public final class KernelChannels implements AutoCloseable {
 
@@ -44,12 +48,15 @@ public final class KernelChannels implements AutoCloseable {
     private final Map<MessageType<?>, ShellHandler<?>> shellHandlers = new ConcurrentHashMap<>();
     private final Map<MessageType<?>, ShellHandler<?>> controlHandlers = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final MessageReader reader;
     private volatile boolean running = true;
+    private volatile boolean abortQueue;
     private volatile long rejectedMessages;
 
     private KernelChannels(KernelConnectionProperties connection) throws GeneralSecurityException {
         this.connection = connection;
         HMACGenerator signer = connection.createHMACGenerator();
+        this.reader = MessageReader.of(signer, DigestHistory.ofSize(DigestHistory.DEFAULT_SIZE));
         this.shell = new ShellChannel(context, signer, false, null);
         this.control = new ShellChannel(context, signer, true, null);
         this.iopub = new IOPubChannel(context, signer);
@@ -98,6 +105,22 @@ public final class KernelChannels implements AutoCloseable {
         iopub.sendMessage(new Message(parent, content.getType(), content));
     }
 
+    /**
+     * Asks the shell thread to answer the execute requests already queued with {@code aborted} once the running
+     * handler returns; called by a failing execute_request with {@code stop_on_error}.
+     */
+    public void abortQueuedExecutions() {
+        abortQueue = true;
+    }
+
+    /**
+     * Asks the frontend for one line on the stdin channel (input_request) on behalf of the request, and waits for
+     * its input_reply; an interrupt of the waiting thread ends the wait.
+     */
+    public String requestInput(MessageContext request, String prompt, boolean password) throws InterruptedIOException {
+        return StdinExchange.ask(stdin, reader, context, request, prompt, password);
+    }
+
     /** The IOPub socket, for the library's comm manager. */
     public JupyterSocket iopubSocket() {
         return iopub;
@@ -133,6 +156,9 @@ public final class KernelChannels implements AutoCloseable {
                 if (poller.poll(POLL_MS) > 0 && poller.pollin(0)) {
                     receiveAndHandle(socket, handlers);
                 }
+                if (abortQueue && socket == shell) {
+                    abortQueued(poller, socket, handlers);
+                }
             }
         } catch (RuntimeException e) {
             if (running) {
@@ -142,22 +168,51 @@ public final class KernelChannels implements AutoCloseable {
     }
 
     private void receiveAndHandle(ShellChannel socket, Map<MessageType<?>, ShellHandler<?>> handlers) {
-        Message<?> message;
+        Message<?> message = receive(socket);
+        if (message != null) {
+            dispatch(socket, handlers, message);
+        }
+    }
+
+    private Message<?> receive(ShellChannel socket) {
         try {
-            message = socket.readMessage();
-        } catch (SecurityException e) {
+            return reader.read(socket);
+        } catch (WireMessage.RejectedMessage e) {
             rejectedMessages++;
-            KernelLog.warn("dropped a message with an invalid HMAC signature on " + Thread.currentThread().getName());
-            return;
-        } catch (RuntimeException e) {
-            rejectedMessages++;
-            KernelLog.warn("dropped an unreadable message: " + e);
-            return;
+            KernelLog.warn("dropped a message on " + Thread.currentThread().getName() + ": " + e.getMessage());
+            return null;
         }
-        if (message == null) {
-            return;
+    }
+
+    /**
+     * Answers the execute requests queued at this moment {@code aborted} (other requests among them are handled);
+     * requests arriving later run normally, like ipykernel's stop-aborting marker behind the queue.
+     */
+    private void abortQueued(ZMQ.Poller poller, ShellChannel socket, Map<MessageType<?>, ShellHandler<?>> handlers) {
+        abortQueue = false;
+        List<Message<?>> queued = new ArrayList<>();
+        while (poller.poll(0) > 0 && poller.pollin(0)) {
+            Message<?> message = receive(socket);
+            if (message != null) {
+                queued.add(message);
+            }
         }
-        dispatch(socket, handlers, message);
+        for (Message<?> message : queued) {
+            if (message.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
+                replyAborted(socket, message);
+            } else {
+                dispatch(socket, handlers, message);
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void replyAborted(ShellChannel socket, Message<?> request) {
+        KernelLog.debug("aborted queued execute_request " + request.getHeader().getId() + " after an error");
+        ShellReplyEnvironment env = new ReplyEnvironment(socket, stdin, iopub, request);
+        env.setBusyDeferIdle();
+        env.reply(new Message(request, MessageType.EXECUTE_REPLY, new Replies.Aborted()));
+        env.resolveDeferrals();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

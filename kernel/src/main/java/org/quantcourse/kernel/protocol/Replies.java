@@ -50,6 +50,11 @@ public final class Replies {
         }
     }
 
+    /** The content of a reply to a request that was not run ({@code status: aborted}), as ipykernel sends. */
+    public static final class Aborted {
+        private final String status = "aborted";
+    }
+
     /** execute_reply (ok) with a payload list, used for pager output. */
     public static final class Execute extends ExecuteReply {
         private final List<Map<String, Object>> payload;

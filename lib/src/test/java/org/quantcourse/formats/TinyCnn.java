@@ -19,6 +19,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.quantcourse.train.ArticleCnn;
 
@@ -69,10 +71,19 @@ public final class TinyCnn {
         List<DataSet> batches = new ArrayList<>();
         for (int from = 0; from < images.size(0); from += batchSize) {
             int to = (int) Math.min(images.size(0), from + batchSize);
-            batches.add(new DataSet(images.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to)).dup(),
-                    labels.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to)).dup()));
+            batches.add(new DataSet(rows(images, from, to), rows(labels, from, to)));
         }
         return new ExistingDataSetIterator(batches);
+    }
+
+    /** Rows {@code from..to} (axis 0) of {@code a}, as a copy. */
+    public static INDArray rows(INDArray a, long from, long to) {
+        INDArrayIndex[] index = new INDArrayIndex[a.rank()];
+        index[0] = NDArrayIndex.interval(from, to);
+        for (int d = 1; d < index.length; d++) {
+            index[d] = NDArrayIndex.all();
+        }
+        return a.get(index).dup();
     }
 
     private static MultiLayerNetwork withBiases(MultiLayerNetwork net, long seed) {

@@ -14,6 +14,7 @@ import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.quantcourse.dl4jfix.Dl4jFixes;
 import org.quantcourse.quant.FakeQuantize;
 
 /**
@@ -202,7 +203,7 @@ public final class CompressedModel {
 
     static ComputationGraphConfiguration parseGraph(String json) {
         try {
-            return ComputationGraphConfiguration.fromJson(json);
+            return Dl4jFixes.graphConfiguration(json);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a DL4J ComputationGraphConfiguration JSON: " + e.getMessage(), e);
         }
@@ -210,7 +211,7 @@ public final class CompressedModel {
 
     static MultiLayerConfiguration parse(String json) {
         try {
-            return MultiLayerConfiguration.fromJson(json);
+            return Dl4jFixes.networkConfiguration(json);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a DL4J MultiLayerConfiguration JSON: " + e.getMessage(), e);
         }

@@ -9,8 +9,7 @@ import java.time.Instant;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.quantcourse.course.CourseSettings;
-import org.quantcourse.course.ProjectPaths;
+import org.quantcourse.dl4jfix.Dl4jFixes;
 import org.quantcourse.io.AtomicFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,23 +19,13 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * Trained models stored on disk, keyed by {@link CacheKey}, so later notebooks load a model instead of retraining
- * it. By default under {@code build/models} of the project (the directory holding {@code pom.xml} and
- * {@code notebooks/}), or the directory in the system property {@value #DIRECTORY_PROPERTY}. Retraining is forced by
- * {@link #retrain(boolean)} or {@code -D}{@value #RETRAIN_PROPERTY}{@code =true}. Files are written to a temporary
- * name and moved into place; an unreadable cached file is retrained and replaced. Used in notebooks 04–06.
+ * it; the course's cache is {@code CourseModel.cache()}. Retraining is forced by {@link #retrain(boolean)}. Files
+ * are written to a temporary name and moved into place; an unreadable cached file is retrained and replaced.
+ * Used in notebooks 04–06.
  */
 public final class ModelCache {
 
-    /** System property naming the cache directory. */
-    public static final String DIRECTORY_PROPERTY = "course.modelDir";
-    /** System property that, when {@code true}, forces retraining. */
-    public static final String RETRAIN_PROPERTY = "course.retrain";
-
     private static final Logger LOG = LoggerFactory.getLogger(ModelCache.class);
-
-    static {
-        OneDnn.enable();
-    }
 
     private final Path directory;
     private final boolean retrain;
@@ -44,12 +33,6 @@ public final class ModelCache {
     private ModelCache(Path directory, boolean retrain) {
         this.directory = directory.toAbsolutePath().normalize();
         this.retrain = retrain;
-    }
-
-    /** The course's cache: {@value #DIRECTORY_PROPERTY} (or COURSE_MODEL_DIR) if set, else {@code build/models} of the project. */
-    public static ModelCache standard() {
-        String configured = CourseSettings.setting(DIRECTORY_PROPERTY, null);
-        return at(configured != null ? Path.of(configured) : ProjectPaths.build().resolve("models"));
     }
 
     /** A cache in {@code directory} (created when the first model is stored). */
@@ -70,9 +53,9 @@ public final class ModelCache {
         return directory;
     }
 
-    /** Whether models are retrained even when stored (the builder switch or {@value #RETRAIN_PROPERTY}). */
+    /** Whether models are retrained even when stored. */
     public boolean forcesRetraining() {
-        return retrain || Boolean.parseBoolean(CourseSettings.setting(RETRAIN_PROPERTY, "false"));
+        return retrain;
     }
 
     /** Whether a model is stored for {@code key}. */
@@ -108,7 +91,7 @@ public final class ModelCache {
 
     private TrainedModel load(CacheKey key) {
         try {
-            MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(modelFile(key).toFile(), true);
+            MultiLayerNetwork net = Dl4jFixes.restore(modelFile(key).toFile(), true);
             Table table = Table.read().csv(CsvReadOptions.builder(historyFile(key).toFile())
                     .columnTypes(name -> TrainingHistory.EPOCH.equals(name) ? ColumnType.INTEGER : ColumnType.DOUBLE)
                     .tableName("Training history"));
@@ -140,8 +123,8 @@ public final class ModelCache {
             Files.delete(Files.createTempFile(directory, ".probe", ".tmp"));
         } catch (IOException | SecurityException e) {
             throw new UncheckedIOException(new IOException("Cannot store trained models in " + directory + " ("
-                    + e + "). Make it writable, or choose another directory with -D" + DIRECTORY_PROPERTY
-                    + "=/some/dir or ModelCache.at(path).", e));
+                    + e + "). Make it writable, or choose another directory: ModelCache.at(path), or for the course's"
+                    + " cache -Dcourse.modelDir=/some/dir (COURSE_MODEL_DIR).", e));
         }
     }
 

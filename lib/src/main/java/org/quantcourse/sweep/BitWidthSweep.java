@@ -81,7 +81,7 @@ public final class BitWidthSweep {
 
     private void addRow(Table table, SweepMethod method, int bits, DataSetIterator test) {
         CompressedModel compressed = method.compress(net, bits);
-        double accuracy = EvaluationResult.of(method.network(net, compressed, bits), test).accuracy();
+        double accuracy = EvaluationResult.of(method.predictor(net, compressed, bits), test).accuracy();
         table.stringColumn("method").append(method.name());
         table.intColumn("bits").append(bits);
         table.doubleColumn("accuracy").append(accuracy);

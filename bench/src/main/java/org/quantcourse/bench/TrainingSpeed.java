@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.quantcourse.train.ArticleCnn;
-import org.quantcourse.train.OneDnn;
+import org.quantcourse.dl4jfix.OneDnn;
 
 /**
  * Measures training and inference images/s of the article's CNN in this JVM (one thread setting), as the best of

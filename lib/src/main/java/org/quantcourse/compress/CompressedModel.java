@@ -10,19 +10,20 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.api.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.quantcourse.dl4jfix.Dl4jFixes;
+import org.quantcourse.eval.Predictor;
 import org.quantcourse.quant.FakeQuantize;
 
 /**
  * A network with quantized weights: the network's configuration (DL4J JSON) plus, per layer, codes and
- * parameters of each quantized weight and the FP32 (or int32) values of everything else. Immutable. Produces an
- * evaluable network with dequantized weights: {@link #toNetwork()} for a {@code MultiLayerNetwork},
- * {@link #toGraph()} for a {@code ComputationGraph}. Used in notebooks 05 and 06.
+ * parameters of each quantized weight and the FP32 (or int32) values of everything else. Immutable. It is itself a
+ * {@link Predictor}: {@link #probabilities} runs the compressed model as stored, quantized activations included, so
+ * {@code EvaluationResult.of(model, test)} evaluates what was compressed. For DL4J tools,
+ * {@link #weightOnlyNetwork()} and {@link #weightOnlyGraph()} give a plain network with the dequantized weights,
+ * whose activations stay FP32, as their names say. Used in notebooks 05 and 06.
  */
-public final class CompressedModel {
+public final class CompressedModel implements Predictor {
     /** Which DL4J model the configuration describes. */
     public enum Kind {
         /** A {@link MultiLayerNetwork}; layers are numbered as in the network. */
@@ -85,31 +86,33 @@ public final class CompressedModel {
         return layers.get(i);
     }
 
-    /** True when some layer's input is quantized (then {@link #output} simulates it; the network does not). */
+    /** True when some layer's input is quantized (then {@link #output} simulates it; the weight-only network does not). */
     public boolean quantizesActivations() {
         return layers.stream().anyMatch(l -> l.inputParams() != null);
     }
 
-    /** A new MultiLayerNetwork with the dequantized weights (and stored FP32/int32 values); evaluable with DL4J. */
-    public MultiLayerNetwork toNetwork() {
+    /**
+     * A new MultiLayerNetwork with the dequantized weights (and stored FP32/int32 values) and FP32 activations: the
+     * compressed model without its activation quantization. To evaluate the model as compressed, use it as a
+     * {@link Predictor} instead.
+     */
+    public MultiLayerNetwork weightOnlyNetwork() {
         if (kind != Kind.MULTI_LAYER_NETWORK) {
-            throw new IllegalArgumentException("this model was made from a ComputationGraph: use toGraph()");
+            throw new IllegalArgumentException("this model was made from a ComputationGraph: use weightOnlyGraph()");
         }
-        MultiLayerNetwork net = new MultiLayerNetwork(parse(configJson));
-        net.init();
+        MultiLayerNetwork net = Dl4jFixes.initialized(parse(configJson), true);
         for (CompressedLayer l : layers) {
             setParams(net.getLayer(l.index()), l);
         }
         return net;
     }
 
-    /** A new ComputationGraph with the dequantized weights (and stored FP32 values); evaluable with DL4J. */
-    public ComputationGraph toGraph() {
+    /** A new ComputationGraph with the dequantized weights (and stored FP32 values); graphs quantize weights only. */
+    public ComputationGraph weightOnlyGraph() {
         if (kind != Kind.COMPUTATION_GRAPH) {
-            throw new IllegalArgumentException("this model was made from a MultiLayerNetwork: use toNetwork()");
+            throw new IllegalArgumentException("this model was made from a MultiLayerNetwork: use weightOnlyNetwork()");
         }
-        ComputationGraph graph = new ComputationGraph(parseGraph(configJson));
-        graph.init();
+        ComputationGraph graph = Dl4jFixes.initialized(parseGraph(configJson));
         for (CompressedLayer l : layers) {
             setParams(graph.getLayer(l.name()), l);
         }
@@ -130,18 +133,18 @@ public final class CompressedModel {
 
     /**
      * The network's output for {@code input}, fake-quantizing each layer's input where activations are quantized
-     * (layer by layer, inference mode); with FP32 activations it equals {@code toNetwork().output(input)}. For a
-     * graph (weights only) it is {@code toGraph().outputSingle(input)}.
+     * (layer by layer, inference mode); with FP32 activations it equals {@code weightOnlyNetwork().output(input)}.
+     * For a graph (weights only) it is {@code weightOnlyGraph().outputSingle(input)}.
      */
     public synchronized INDArray output(INDArray input) {
         if (kind == Kind.COMPUTATION_GRAPH) {
             if (graphSimulation == null) {
-                graphSimulation = toGraph();
+                graphSimulation = weightOnlyGraph();
             }
             return graphSimulation.outputSingle(false, input);
         }
         if (simulation == null) {
-            simulation = toNetwork();
+            simulation = weightOnlyNetwork();
         }
         MultiLayerConfiguration conf = simulation.getLayerWiseConfigurations();
         INDArray a = input;
@@ -158,15 +161,10 @@ public final class CompressedModel {
         return a;
     }
 
-    /** Classification metrics of {@link #output} over a data set iterator (reset first). */
-    public Evaluation evaluate(DataSetIterator data) {
-        Evaluation eval = new Evaluation();
-        data.reset();
-        while (data.hasNext()) {
-            DataSet ds = data.next();
-            eval.eval(ds.getLabels(), output(ds.getFeatures()));
-        }
-        return eval;
+    /** The model's class probabilities for {@code features}: {@link #output}, quantized activations included. */
+    @Override
+    public INDArray probabilities(INDArray features) {
+        return output(features);
     }
 
     /** FP32 against stored bytes, per layer and in total. */
@@ -202,7 +200,7 @@ public final class CompressedModel {
 
     static ComputationGraphConfiguration parseGraph(String json) {
         try {
-            return ComputationGraphConfiguration.fromJson(json);
+            return Dl4jFixes.graphConfiguration(json);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a DL4J ComputationGraphConfiguration JSON: " + e.getMessage(), e);
         }
@@ -210,7 +208,7 @@ public final class CompressedModel {
 
     static MultiLayerConfiguration parse(String json) {
         try {
-            return MultiLayerConfiguration.fromJson(json);
+            return Dl4jFixes.networkConfiguration(json);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a DL4J MultiLayerConfiguration JSON: " + e.getMessage(), e);
         }

@@ -24,9 +24,12 @@ import org.quantcourse.quant.Scheme;
  * Saves and loads a {@link CompressedModel} as a binary file; a truncated or modified file is rejected with a
  * {@link CorruptModelFileException}, never loaded as a wrong model. Used in notebook 05.
  *
- * <p>Format, version 1, big-endian ({@link DataOutputStream}); {@code str} is a u32 byte count then UTF-8 bytes:
+ * <p>Format, version 2, big-endian ({@link DataOutputStream}); {@code str} is a u32 byte count then UTF-8 bytes.
+ * Every code below is written from an explicit table, never from an enum's {@code ordinal()}, so reordering an enum
+ * cannot change the format. Every count and length is checked against the bytes that remain before anything is
+ * allocated. Version 1 has the same layout and codes (they were ordinals then) and is still read.
  * <pre>
- * header   : magic "QCMF" (4 bytes) | u16 version = 1 | u64 total file length in bytes
+ * header   : magic "QCMF" (4 bytes) | u16 version = 2 | u64 total file length in bytes
  * model    : u8 kind (0 MultiLayerNetwork, 1 ComputationGraph) | str DL4J configuration JSON
  * layers   : u32 count, then per layer:
  *              u32 index | str name | str type | u8 has-input-params | [params] | u32 parameter count,
@@ -43,8 +46,10 @@ import org.quantcourse.quant.Scheme;
 public final class CompressedModelFile {
     /** The four magic bytes "QCMF". */
     public static final byte[] MAGIC = {'Q', 'C', 'M', 'F'};
-    /** The format version this class writes and reads. */
-    public static final int VERSION = 1;
+    /** The format version this class writes. */
+    public static final int VERSION = 2;
+    /** The oldest format version this class reads. */
+    public static final int OLDEST_READABLE_VERSION = 1;
     private static final int HEADER_BYTES = 4 + 2 + 8;
     private static final int TRAILER_BYTES = 4;
 
@@ -71,7 +76,7 @@ public final class CompressedModelFile {
         try {
             ByteArrayOutputStream bodyBytes = new ByteArrayOutputStream();
             DataOutputStream body = new DataOutputStream(bodyBytes);
-            body.writeByte(model.kind().ordinal());
+            body.writeByte(kindCode(model.kind()));
             writeString(body, model.configJson());
             body.writeInt(model.layers().size());
             for (CompressedLayer l : model.layers()) {
@@ -100,10 +105,7 @@ public final class CompressedModelFile {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, HEADER_BYTES,
                 bytes.length - HEADER_BYTES - TRAILER_BYTES));
         try {
-            int kind = in.readUnsignedByte();
-            if (kind >= CompressedModel.Kind.values().length) {
-                throw new CorruptModelFileException("unknown model kind " + kind + ": allowed 0, 1");
-            }
+            CompressedModel.Kind kind = kindOf(in.readUnsignedByte());
             String json = readString(in);
             int count = readCount(in, "layer count");
             List<CompressedLayer> layers = new ArrayList<>();
@@ -113,7 +115,7 @@ public final class CompressedModelFile {
             if (in.available() != 0) {
                 throw new CorruptModelFileException(in.available() + " unexpected bytes after the last layer");
             }
-            return new CompressedModel(CompressedModel.Kind.values()[kind], json, layers);
+            return new CompressedModel(kind, json, layers);
         } catch (EOFException e) {
             throw new CorruptModelFileException("records end before the data they announce: the file is damaged", e);
         } catch (CorruptModelFileException e) {
@@ -131,9 +133,10 @@ public final class CompressedModelFile {
             throw new CorruptModelFileException("truncated: " + bytes.length + " bytes is shorter than the header");
         }
         int version = ((bytes[4] & 0xff) << 8) | (bytes[5] & 0xff);
-        if (version != VERSION) {
+        if (version < OLDEST_READABLE_VERSION || version > VERSION) {
             throw new CorruptModelFileException("format version " + version + " is not supported: this library reads"
-                    + " version " + VERSION);
+                    + " versions " + OLDEST_READABLE_VERSION + " to " + VERSION
+                    + (version > VERSION ? "; update the course library" : ""));
         }
         long declared = java.nio.ByteBuffer.wrap(bytes, 6, 8).getLong();
         if (declared != bytes.length) {
@@ -223,9 +226,7 @@ public final class CompressedModelFile {
             }
             case 1 -> {
                 QuantParams p = readParams(in);
-                byte[] packed = new byte[readCount(in, "packed byte count")];
-                checkSize(in, packed.length, "packed codes");
-                in.readFully(packed);
+                byte[] packed = readBytes(in, "packed codes");
                 return new LayerParam.Quantized(QuantizedTensor.fromPacked(packed, shape, p));
             }
             case 2 -> {
@@ -245,7 +246,7 @@ public final class CompressedModelFile {
     }
 
     private static void writeParams(DataOutputStream out, QuantParams p) throws IOException {
-        out.writeByte(p.scheme().ordinal());
+        out.writeByte(schemeCode(p.scheme()));
         out.writeByte(p.bits());
         out.writeInt(p.qmin());
         out.writeInt(p.qmax());
@@ -264,10 +265,7 @@ public final class CompressedModelFile {
     }
 
     private static QuantParams readParams(DataInputStream in) throws IOException {
-        int scheme = in.readUnsignedByte();
-        if (scheme >= Scheme.values().length) {
-            throw new CorruptModelFileException("unknown scheme " + scheme);
-        }
+        Scheme scheme = schemeOf(in.readUnsignedByte());
         int bits = in.readUnsignedByte();
         int qmin = in.readInt();
         int qmax = in.readInt();
@@ -290,7 +288,7 @@ public final class CompressedModelFile {
         for (int i = 0; i < groups; i++) {
             zeroPoints[i] = in.readInt();
         }
-        return new QuantParams(Scheme.values()[scheme], bits, qmin, qmax, g, scales, zeroPoints);
+        return new QuantParams(scheme, bits, qmin, qmax, g, scales, zeroPoints);
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {
@@ -300,10 +298,52 @@ public final class CompressedModelFile {
     }
 
     private static String readString(DataInputStream in) throws IOException {
-        byte[] b = new byte[readCount(in, "string length")];
-        checkSize(in, b.length, "string");
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
+        return new String(readBytes(in, "string"), StandardCharsets.UTF_8);
+    }
+
+    /** A u32 byte count and that many bytes; the count is checked against what remains before allocating. */
+    private static byte[] readBytes(DataInputStream in, String what) throws IOException {
+        int n = readCount(in, what + " length");
+        checkSize(in, n, what);
+        byte[] bytes = new byte[n];
+        in.readFully(bytes);
+        return bytes;
+    }
+
+    /** The file's code of a model kind: 0 MultiLayerNetwork, 1 ComputationGraph. */
+    static int kindCode(CompressedModel.Kind kind) {
+        return switch (kind) {
+            case MULTI_LAYER_NETWORK -> 0;
+            case COMPUTATION_GRAPH -> 1;
+        };
+    }
+
+    private static CompressedModel.Kind kindOf(int code) throws CorruptModelFileException {
+        return switch (code) {
+            case 0 -> CompressedModel.Kind.MULTI_LAYER_NETWORK;
+            case 1 -> CompressedModel.Kind.COMPUTATION_GRAPH;
+            default -> throw new CorruptModelFileException("unknown model kind " + code + ": allowed 0, 1");
+        };
+    }
+
+    /** The file's code of a scheme: 0 symmetric, 1 asymmetric, 2 binary, 3 ternary. */
+    static int schemeCode(Scheme scheme) {
+        return switch (scheme) {
+            case SYMMETRIC -> 0;
+            case ASYMMETRIC -> 1;
+            case BINARY -> 2;
+            case TERNARY -> 3;
+        };
+    }
+
+    private static Scheme schemeOf(int code) throws CorruptModelFileException {
+        return switch (code) {
+            case 0 -> Scheme.SYMMETRIC;
+            case 1 -> Scheme.ASYMMETRIC;
+            case 2 -> Scheme.BINARY;
+            case 3 -> Scheme.TERNARY;
+            default -> throw new CorruptModelFileException("unknown scheme " + code + ": allowed 0, 1, 2, 3");
+        };
     }
 
     private static int readCount(DataInputStream in, String what) throws IOException {

@@ -1,10 +1,11 @@
 package org.quantcourse.course;
 
+import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.quantcourse.data.DatasetSplit;
 import org.quantcourse.train.ArticleCnn;
-import org.quantcourse.train.LearningRateSchedule;
+import org.quantcourse.train.EpochSchedule;
 import org.quantcourse.train.ModelCache;
 import org.quantcourse.train.TrainedModel;
 import org.quantcourse.train.Trainer;
@@ -35,7 +36,7 @@ public final class CourseModel {
 
     /** The course's model: the same network and data with the improved settings; trained once, then cached. */
     public static TrainedModel trained(TrainingListener... listeners) {
-        return train(Updaters.adam(IMPROVED_RATE), LearningRateSchedule.cosine(IMPROVED_RATE, IMPROVED_FINAL_RATE), listeners);
+        return train(Updaters.adam(IMPROVED_RATE), EpochSchedule.cosine(IMPROVED_RATE, IMPROVED_FINAL_RATE), listeners);
     }
 
     /** True when no size knob shrinks the course (all of the sample, 10 epochs): the course's targets apply. */
@@ -44,12 +45,21 @@ public final class CourseModel {
                 && CourseSettings.epochs(EPOCHS) == EPOCHS;
     }
 
+    /** System property naming the course's model cache directory (or environment variable COURSE_MODEL_DIR). */
+    public static final String MODEL_DIRECTORY_PROPERTY = "course.modelDir";
+    /** System property that, when {@code true}, forces retraining (or environment variable COURSE_RETRAIN). */
+    public static final String RETRAIN_PROPERTY = "course.retrain";
+
     /** The cache the course uses: course.modelDir (or COURSE_MODEL_DIR), else build/models; course.retrain forces training. */
     public static ModelCache cache() {
-        return ModelCache.standard();
+        String configured = CourseSettings.setting(MODEL_DIRECTORY_PROPERTY, null);
+        ModelCache cache = configured != null
+                ? ModelCache.at(Path.of(configured), "set by " + MODEL_DIRECTORY_PROPERTY + " (COURSE_MODEL_DIR)")
+                : ModelCache.at(ProjectPaths.build().resolve("models"), "build/models of " + ProjectPaths.rootOrigin());
+        return cache.retrain(Boolean.parseBoolean(CourseSettings.setting(RETRAIN_PROPERTY, "false")));
     }
 
-    private static TrainedModel train(IUpdater updater, LearningRateSchedule schedule, TrainingListener... listeners) {
+    private static TrainedModel train(IUpdater updater, EpochSchedule schedule, TrainingListener... listeners) {
         long seed = CourseSettings.seed();
         DatasetSplit data = CourseData.load();
         MultiLayerNetwork net = ArticleCnn.builder().seed(seed).updater(updater).build();

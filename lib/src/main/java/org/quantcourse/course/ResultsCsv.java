@@ -12,19 +12,19 @@ public final class ResultsCsv {
     private ResultsCsv() {
     }
 
-    /** Writes the table to build/results/NAME.csv (atomically) and returns the file. */
-    public static Path write(Table table, String name) {
-        return write(table, ProjectPaths.results(), name);
+    /** Writes the table to build/results/NAME.csv (atomically); returns nothing, so a cell may end with it. */
+    public static void write(Table table, String name) {
+        write(table, ProjectPaths.results(), name);
     }
 
-    /** Writes the table to DIR/NAME.csv (atomically) and returns the file. */
-    public static Path write(Table table, Path dir, String name) {
+    /** Writes the table to DIR/NAME.csv (atomically). */
+    public static void write(Table table, Path dir, String name) {
         if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("A results name uses letters, digits, '_', '-' and '.', but was '" + name + "'");
         }
         String fileName = name.endsWith(".csv") ? name : name + ".csv";
         try {
-            return AtomicFile.write(dir.resolve(fileName), temp -> table.write().csv(temp.toFile()));
+            AtomicFile.write(dir.resolve(fileName), temp -> table.write().csv(temp.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write results to " + dir.resolve(fileName)
                     + ": " + e.getMessage() + ". Set course.resultsDir (or COURSE_RESULTS_DIR) to a writable folder.", e);

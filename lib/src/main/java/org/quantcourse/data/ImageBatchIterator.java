@@ -2,15 +2,12 @@ package org.quantcourse.data;
 
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Random;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /** Seeded, reshuffled-every-epoch mini-batches of an {@link ImageDataset}, as a DL4J iterator. */
 final class ImageBatchIterator implements DataSetIterator {
-
-    private static final long EPOCH_MIX = 0x9E3779B97F4A7C15L;
 
     private final ImageDataset data;
     private final int batchSize;
@@ -29,9 +26,9 @@ final class ImageBatchIterator implements DataSetIterator {
         this.order = orderOfEpoch(0);
     }
 
-    /** Order of epoch {@code e}: a permutation drawn from {@code new Random(seed + e * 0x9E3779B97F4A7C15L)}. */
+    /** Order of epoch {@code e}: {@link Permutations#forEpoch}. */
     private int[] orderOfEpoch(int e) {
-        return Permutations.shuffled(data.size(), new Random(seed + e * EPOCH_MIX));
+        return Permutations.forEpoch(data.size(), seed, e);
     }
 
     /** Index of the current epoch, 0 for the first; used by tests and progress output. */

@@ -5,6 +5,8 @@ import java.util.Random;
 /** Seeded Fisher–Yates permutations, specified exactly so that any language can reproduce them. */
 public final class Permutations {
 
+    private static final long EPOCH_MIX = 0x9E3779B97F4A7C15L;
+
     private Permutations() {
     }
 
@@ -18,6 +20,14 @@ public final class Permutations {
         }
         shuffle(order, rng);
         return order;
+    }
+
+    /**
+     * The order of epoch {@code epoch} of a seeded, reshuffled-every-epoch pass over {@code n} samples: the course's
+     * one seeding rule, {@code shuffled(n, new Random(seed + epoch · 0x9E3779B97F4A7C15))}.
+     */
+    public static int[] forEpoch(int n, long seed, int epoch) {
+        return shuffled(n, new Random(seed + epoch * EPOCH_MIX));
     }
 
     /** Shuffles {@code values} in place with the same rule as {@link #shuffled(int, Random)}. */

@@ -3,18 +3,47 @@ package org.quantcourse.eval;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * How well a classifier did on a labelled data set: its confusion matrix and mean cross-entropy, and everything
- * derived from them (accuracy, per-class accuracy, tables, a text summary). Immutable. Used in notebooks 04, 05, 06.
+ * derived from them (accuracy, per-class accuracy, tables, a text summary). Immutable; made by {@link #of}. Labels
+ * must be one-hot {@code [batch, classes]}. Used in notebooks 04, 05, 06.
  *
  * @param confusionMatrix {@code [true class][predicted class]} sample counts (copied in and out)
  * @param meanLoss        mean over samples of {@code −ln(max(p_true, Probabilities.EPSILON))}, in nats
  */
 public record EvaluationResult(int[][] confusionMatrix, double meanLoss) {
+
+    /** Evaluates a softmax network on every batch of {@code data} (reset first if possible). Used in notebooks 04, 05, 06. */
+    public static EvaluationResult of(MultiLayerNetwork network, DataSetIterator data) {
+        return of(Predictor.of(network), data);
+    }
+
+    /** Evaluates any probability-producing predictor on every batch of {@code data}. Used in notebooks 05, 06. */
+    public static EvaluationResult of(Predictor predictor, DataSetIterator data) {
+        if (predictor == null) {
+            throw new IllegalArgumentException("predictor must not be null");
+        }
+        ConfusionCounter counter = new ConfusionCounter();
+        DataPass.forEach(data, batch -> counter.add(predictor.probabilities(batch.getFeatures()), batch.getLabels()));
+        return counter.result();
+    }
+
+    /** Evaluates given probabilities {@code [n, classes]} against one-hot labels {@code [n, classes]}. */
+    public static EvaluationResult fromPredictions(INDArray probabilities, INDArray labels) {
+        if (labels == null) {
+            throw new IllegalArgumentException("labels must not be null");
+        }
+        ConfusionCounter counter = new ConfusionCounter();
+        counter.add(probabilities, labels);
+        return counter.result();
+    }
 
     /** Checks the matrix is square and non-empty, and copies it. */
     public EvaluationResult {

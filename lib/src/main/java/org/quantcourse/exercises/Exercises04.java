@@ -3,7 +3,6 @@ package org.quantcourse.exercises;
 import org.quantcourse.course.CourseData;
 import org.quantcourse.course.CourseModel;
 import org.quantcourse.course.CourseSettings;
-import org.quantcourse.eval.Evaluation;
 import org.quantcourse.eval.EvaluationResult;
 import org.quantcourse.train.ArticleCnn;
 
@@ -30,7 +29,7 @@ public final class Exercises04 {
 
     /** Exercise 4.3: the improved model's most frequent mistake, as (true digit, predicted digit). */
     public static CheckResult mostCommonMistake(int trueDigit, int predictedDigit) {
-        EvaluationResult eval = Evaluation.of(CourseModel.trained().network(),
+        EvaluationResult eval = EvaluationResult.of(CourseModel.trained().network(),
                 CourseData.load().test().iterator(500, CourseSettings.seed()));
         return mostCommonMistake(eval.confusionMatrix(), trueDigit, predictedDigit);
     }

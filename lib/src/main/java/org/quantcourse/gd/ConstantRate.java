@@ -1,7 +1,7 @@
 package org.quantcourse.gd;
 
 /** A learning rate that never changes. Used in notebook 03. */
-public record ConstantRate(double rate) implements LearningRateSchedule {
+public record ConstantRate(double rate) implements RateSchedule {
 
     /** Checks that the rate is positive and finite. */
     public ConstantRate {

@@ -5,7 +5,7 @@ package org.quantcourse.gd;
  * {@code unit}s: starts at {@code initial}, reaches {@code minimum} at t = period and stays there. DL4J 1.0.0-M2.1
  * has no equivalent schedule. Used in notebook 03.
  */
-public record CosineDecay(double initial, double minimum, int period, ScheduleUnit unit) implements LearningRateSchedule {
+public record CosineDecay(double initial, double minimum, int period, ScheduleUnit unit) implements RateSchedule {
 
     /** Checks {@code 0 <= minimum <= initial}, {@code initial > 0} and {@code period >= 1}. */
     public CosineDecay {

@@ -4,7 +4,7 @@ package org.quantcourse.gd;
  * Exponential decay {@code initial · gamma^t} where t counts {@code unit}s; the same values as DL4J's
  * {@code ExponentialSchedule}. Used in notebook 03.
  */
-public record ExponentialDecay(double initial, double gamma, ScheduleUnit unit) implements LearningRateSchedule {
+public record ExponentialDecay(double initial, double gamma, ScheduleUnit unit) implements RateSchedule {
 
     /** Checks that the rate is positive and {@code 0 < gamma <= 1}. */
     public ExponentialDecay {

@@ -3,7 +3,7 @@ package org.quantcourse.gd;
 import java.util.List;
 
 /** Full-batch gradient descent: one update per epoch on the gradient of the whole data set. Used in notebook 03. */
-public record GradientDescent(LearningRateSchedule learningRate) implements Optimizer {
+public record GradientDescent(RateSchedule learningRate) implements Optimizer {
 
     /** Checks the schedule. */
     public GradientDescent {
@@ -12,11 +12,11 @@ public record GradientDescent(LearningRateSchedule learningRate) implements Opti
 
     /** Full-batch gradient descent with a constant learning rate. Used in notebook 03. */
     public static GradientDescent of(double learningRate) {
-        return new GradientDescent(LearningRateSchedule.constant(learningRate));
+        return new GradientDescent(RateSchedule.constant(learningRate));
     }
 
     /** Full-batch gradient descent with a learning-rate schedule. Used in notebook 03. */
-    public static GradientDescent of(LearningRateSchedule learningRate) {
+    public static GradientDescent of(RateSchedule learningRate) {
         return new GradientDescent(learningRate);
     }
 
@@ -27,7 +27,7 @@ public record GradientDescent(LearningRateSchedule learningRate) implements Opti
 
     @Override
     public List<int[]> batches(int sampleCount, int epoch) {
-        return Batches.forEpoch(sampleCount, FULL_BATCH, 0L, epoch);
+        return EpochBatches.forEpoch(sampleCount, FULL_BATCH, 0L, epoch);
     }
 
     @Override

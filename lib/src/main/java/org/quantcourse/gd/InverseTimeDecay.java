@@ -5,7 +5,7 @@ package org.quantcourse.gd;
  * DL4J's {@code InverseSchedule}. Used in notebook 03.
  */
 public record InverseTimeDecay(double initial, double gamma, double power, ScheduleUnit unit)
-        implements LearningRateSchedule {
+        implements RateSchedule {
 
     /** Checks that the rate is positive and gamma and power are non-negative. */
     public InverseTimeDecay {

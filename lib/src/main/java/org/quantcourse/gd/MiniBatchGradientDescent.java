@@ -6,7 +6,7 @@ import java.util.List;
  * Mini-batch gradient descent: a seeded shuffle each epoch cut into batches of {@code batchSize} (the last
  * one may be smaller). Used in notebook 03.
  */
-public record MiniBatchGradientDescent(int batchSize, LearningRateSchedule learningRate, long seed) implements Optimizer {
+public record MiniBatchGradientDescent(int batchSize, RateSchedule learningRate, long seed) implements Optimizer {
 
     /** Checks the batch size and schedule. */
     public MiniBatchGradientDescent {
@@ -16,11 +16,11 @@ public record MiniBatchGradientDescent(int batchSize, LearningRateSchedule learn
 
     /** Mini-batch gradient descent with a constant learning rate. Used in notebook 03. */
     public static MiniBatchGradientDescent of(int batchSize, double learningRate, long seed) {
-        return new MiniBatchGradientDescent(batchSize, LearningRateSchedule.constant(learningRate), seed);
+        return new MiniBatchGradientDescent(batchSize, RateSchedule.constant(learningRate), seed);
     }
 
     /** Mini-batch gradient descent with a learning-rate schedule. Used in notebook 03. */
-    public static MiniBatchGradientDescent of(int batchSize, LearningRateSchedule learningRate, long seed) {
+    public static MiniBatchGradientDescent of(int batchSize, RateSchedule learningRate, long seed) {
         return new MiniBatchGradientDescent(batchSize, learningRate, seed);
     }
 
@@ -31,7 +31,7 @@ public record MiniBatchGradientDescent(int batchSize, LearningRateSchedule learn
 
     @Override
     public List<int[]> batches(int sampleCount, int epoch) {
-        return Batches.forEpoch(sampleCount, batchSize, seed, epoch);
+        return EpochBatches.forEpoch(sampleCount, batchSize, seed, epoch);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.List;
  * Classical (heavy-ball) momentum: {@code v ← μ·v − η_t·g}, {@code params ← params + v}, on seeded mini-batches
  * ({@link Optimizer#FULL_BATCH} for full batch). DL4J has no such updater. Used in notebook 03.
  */
-public record Momentum(int batchSize, LearningRateSchedule learningRate, double momentum, long seed) implements Optimizer {
+public record Momentum(int batchSize, RateSchedule learningRate, double momentum, long seed) implements Optimizer {
 
     /** Checks the batch size, schedule and momentum (in [0, 1)). */
     public Momentum {
@@ -17,11 +17,11 @@ public record Momentum(int batchSize, LearningRateSchedule learningRate, double 
 
     /** Momentum with a constant learning rate. Used in notebook 03. */
     public static Momentum of(int batchSize, double learningRate, double momentum, long seed) {
-        return new Momentum(batchSize, LearningRateSchedule.constant(learningRate), momentum, seed);
+        return new Momentum(batchSize, RateSchedule.constant(learningRate), momentum, seed);
     }
 
     /** Momentum with a learning-rate schedule. Used in notebook 03. */
-    public static Momentum of(int batchSize, LearningRateSchedule learningRate, double momentum, long seed) {
+    public static Momentum of(int batchSize, RateSchedule learningRate, double momentum, long seed) {
         return new Momentum(batchSize, learningRate, momentum, seed);
     }
 
@@ -33,7 +33,7 @@ public record Momentum(int batchSize, LearningRateSchedule learningRate, double 
 
     @Override
     public List<int[]> batches(int sampleCount, int epoch) {
-        return Batches.forEpoch(sampleCount, batchSize, seed, epoch);
+        return EpochBatches.forEpoch(sampleCount, batchSize, seed, epoch);
     }
 
     @Override

@@ -5,11 +5,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Classical (heavy-ball) momentum: {@code v ← μ·v − η_t·g}, {@code params ← params + v}, so {@code update = −v}. */
 final class MomentumUpdate implements UpdateRule {
 
-    private final LearningRateSchedule learningRate;
+    private final RateSchedule learningRate;
     private final double momentum;
     private INDArray velocity;
 
-    MomentumUpdate(LearningRateSchedule learningRate, double momentum) {
+    MomentumUpdate(RateSchedule learningRate, double momentum) {
         this.learningRate = learningRate;
         this.momentum = momentum;
     }

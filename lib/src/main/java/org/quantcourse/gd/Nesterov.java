@@ -6,7 +6,7 @@ import java.util.List;
  * Nesterov momentum on seeded mini-batches ({@link Optimizer#FULL_BATCH} for full batch), updating exactly as
  * DL4J's {@code Nesterovs} updater: {@code v' = μ·v − η_t·g}, {@code params ← params + v' + μ·(v' − v)}. Used in notebook 03.
  */
-public record Nesterov(int batchSize, LearningRateSchedule learningRate, double momentum, long seed) implements Optimizer {
+public record Nesterov(int batchSize, RateSchedule learningRate, double momentum, long seed) implements Optimizer {
 
     /** Checks the batch size, schedule and momentum (in [0, 1)). */
     public Nesterov {
@@ -17,11 +17,11 @@ public record Nesterov(int batchSize, LearningRateSchedule learningRate, double 
 
     /** Nesterov with a constant learning rate. Used in notebook 03. */
     public static Nesterov of(int batchSize, double learningRate, double momentum, long seed) {
-        return new Nesterov(batchSize, LearningRateSchedule.constant(learningRate), momentum, seed);
+        return new Nesterov(batchSize, RateSchedule.constant(learningRate), momentum, seed);
     }
 
     /** Nesterov with a learning-rate schedule. Used in notebook 03. */
-    public static Nesterov of(int batchSize, LearningRateSchedule learningRate, double momentum, long seed) {
+    public static Nesterov of(int batchSize, RateSchedule learningRate, double momentum, long seed) {
         return new Nesterov(batchSize, learningRate, momentum, seed);
     }
 
@@ -33,7 +33,7 @@ public record Nesterov(int batchSize, LearningRateSchedule learningRate, double 
 
     @Override
     public List<int[]> batches(int sampleCount, int epoch) {
-        return Batches.forEpoch(sampleCount, batchSize, seed, epoch);
+        return EpochBatches.forEpoch(sampleCount, batchSize, seed, epoch);
     }
 
     @Override

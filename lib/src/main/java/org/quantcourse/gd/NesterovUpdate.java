@@ -8,11 +8,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class NesterovUpdate implements UpdateRule {
 
-    private final LearningRateSchedule learningRate;
+    private final RateSchedule learningRate;
     private final double momentum;
     private INDArray velocity;
 
-    NesterovUpdate(LearningRateSchedule learningRate, double momentum) {
+    NesterovUpdate(RateSchedule learningRate, double momentum) {
         this.learningRate = learningRate;
         this.momentum = momentum;
     }

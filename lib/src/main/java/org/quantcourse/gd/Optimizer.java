@@ -15,7 +15,7 @@ public interface Optimizer {
     String name();
 
     /** The learning-rate schedule. */
-    LearningRateSchedule learningRate();
+    RateSchedule learningRate();
 
     /** The sample indices of each step of {@code epoch} (0-based) for a problem of {@code sampleCount} samples. */
     List<int[]> batches(int sampleCount, int epoch);

@@ -5,9 +5,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Plain gradient descent: {@code update = η_t · g}, like DL4J's {@code Sgd} updater. */
 final class PlainUpdate implements UpdateRule {
 
-    private final LearningRateSchedule learningRate;
+    private final RateSchedule learningRate;
 
-    PlainUpdate(LearningRateSchedule learningRate) {
+    PlainUpdate(RateSchedule learningRate) {
         this.learningRate = learningRate;
     }
 

@@ -28,7 +28,7 @@ final class SettingChecks {
     }
 
     /** Rejects a missing schedule. */
-    static void requireSchedule(LearningRateSchedule learningRate) {
+    static void requireSchedule(RateSchedule learningRate) {
         if (learningRate == null) {
             throw new IllegalArgumentException("learning-rate schedule must not be null");
         }

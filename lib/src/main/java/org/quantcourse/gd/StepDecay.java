@@ -4,7 +4,7 @@ package org.quantcourse.gd;
  * Step decay {@code initial · decayRate^floor(t / step)} where t counts {@code unit}s; the same values as
  * DL4J's {@code StepSchedule}. Used in notebook 03.
  */
-public record StepDecay(double initial, double decayRate, int step, ScheduleUnit unit) implements LearningRateSchedule {
+public record StepDecay(double initial, double decayRate, int step, ScheduleUnit unit) implements RateSchedule {
 
     /** Checks that the rates are positive, the decay rate at most 1 and the step at least 1. */
     public StepDecay {

@@ -3,7 +3,7 @@ package org.quantcourse.gd;
 import java.util.List;
 
 /** Stochastic gradient descent: one update per sample, in a seeded shuffled order each epoch. Used in notebook 03. */
-public record StochasticGradientDescent(LearningRateSchedule learningRate, long seed) implements Optimizer {
+public record StochasticGradientDescent(RateSchedule learningRate, long seed) implements Optimizer {
 
     /** Checks the schedule. */
     public StochasticGradientDescent {
@@ -12,11 +12,11 @@ public record StochasticGradientDescent(LearningRateSchedule learningRate, long 
 
     /** SGD with a constant learning rate and a shuffling seed. Used in notebook 03. */
     public static StochasticGradientDescent of(double learningRate, long seed) {
-        return new StochasticGradientDescent(LearningRateSchedule.constant(learningRate), seed);
+        return new StochasticGradientDescent(RateSchedule.constant(learningRate), seed);
     }
 
     /** SGD with a learning-rate schedule and a shuffling seed. Used in notebook 03. */
-    public static StochasticGradientDescent of(LearningRateSchedule learningRate, long seed) {
+    public static StochasticGradientDescent of(RateSchedule learningRate, long seed) {
         return new StochasticGradientDescent(learningRate, seed);
     }
 
@@ -27,7 +27,7 @@ public record StochasticGradientDescent(LearningRateSchedule learningRate, long 
 
     @Override
     public List<int[]> batches(int sampleCount, int epoch) {
-        return Batches.forEpoch(sampleCount, 1, seed, epoch);
+        return EpochBatches.forEpoch(sampleCount, 1, seed, epoch);
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.quantcourse.compress.CompressedModel;
-import org.quantcourse.eval.Evaluation;
+import org.quantcourse.eval.EvaluationResult;
 import org.quantcourse.quant.Scheme;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -68,7 +68,7 @@ public final class BitWidthSweep {
         }
         Table table = Table.create("accuracy against bit width", StringColumn.create("method"), IntColumn.create("bits"),
                 DoubleColumn.create("accuracy"), LongColumn.create("stored bytes"), DoubleColumn.create("compression"));
-        double fp32 = Evaluation.of(net, test).accuracy();
+        double fp32 = EvaluationResult.of(net, test).accuracy();
         for (SweepMethod method : methods) {
             for (int bits = minBits; bits <= maxBits; bits++) {
                 if (method.supports(bits)) {
@@ -81,7 +81,7 @@ public final class BitWidthSweep {
 
     private void addRow(Table table, SweepMethod method, int bits, DataSetIterator test) {
         CompressedModel compressed = method.compress(net, bits);
-        double accuracy = Evaluation.of(method.network(net, compressed, bits), test).accuracy();
+        double accuracy = EvaluationResult.of(method.predictor(net, compressed, bits), test).accuracy();
         table.stringColumn("method").append(method.name());
         table.intColumn("bits").append(bits);
         table.doubleColumn("accuracy").append(accuracy);

@@ -6,6 +6,7 @@ import org.quantcourse.compress.ArticleQuantizer;
 import org.quantcourse.compress.CompressedModel;
 import org.quantcourse.compress.ModelQuantizer;
 import org.quantcourse.compress.QuantSpec;
+import org.quantcourse.eval.Predictor;
 import org.quantcourse.quant.Scheme;
 
 /**
@@ -45,8 +46,8 @@ public record SweepMethod(String name, IntFunction<QuantSpec> spec, boolean arti
         return article ? null : ModelQuantizer.quantize(net, spec.apply(bits));
     }
 
-    /** The network to evaluate: dequantized weights, or the article's in-place result on a copy. */
-    public MultiLayerNetwork network(MultiLayerNetwork net, CompressedModel compressed, int bits) {
-        return article ? ArticleQuantizer.apply(net, bits) : compressed.toNetwork();
+    /** What to evaluate: the compressed model itself, or the article's in-place result on a copy. */
+    public Predictor predictor(MultiLayerNetwork net, CompressedModel compressed, int bits) {
+        return article ? Predictor.of(ArticleQuantizer.apply(net, bits)) : compressed;
     }
 }

@@ -16,6 +16,12 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.quantcourse.dl4jfix.ChannelsFirstFlatten;
+import org.quantcourse.dl4jfix.ChannelsLastConvolution;
+import org.quantcourse.dl4jfix.ChannelsLastInput;
+import org.quantcourse.dl4jfix.ChannelsLastReLU;
+import org.quantcourse.dl4jfix.Dl4jFixes;
+import org.quantcourse.dl4jfix.OneDnn;
 
 /**
  * The article's CNN in DL4J: conv 1→32 3×3 ReLU, conv 32→64 3×3 ReLU, average-pool 4×4 stride 4, dense →100 ReLU,
@@ -24,8 +30,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * <p>The article writes {@code Linear(64*16*16, 100)}, which fits only a 68×68 input; for MNIST's 28×28 images the
  * flattened size is 64·6·6 = 2304 ({@link #correctFlattenedSize(int)}, {@link #inputSizeFor(int)}).
  *
- * <p>Loading this class switches on DL4J's oneDNN layer helpers ({@link OneDnn#enable()}), unless the system
- * property {@value OneDnn#HELPERS_DISABLE_PROPERTY} was set explicitly.
+ * <p>With oneDNN (the default) the network is built through {@link Dl4jFixes}, which switches on DL4J's oneDNN
+ * layer helpers unless the system property {@value OneDnn#HELPERS_DISABLE_PROPERTY} was set explicitly.
  */
 public final class ArticleCnn {
 
@@ -42,10 +48,6 @@ public final class ArticleCnn {
 
     private static final int KERNEL = 3;
     private static final int POOL = 4;
-
-    static {
-        OneDnn.enable();
-    }
 
     private ArticleCnn() {
     }
@@ -168,14 +170,7 @@ public final class ArticleCnn {
 
         /** Builds and initializes the network. */
         public MultiLayerNetwork build() {
-            MultiLayerConfiguration configuration = configuration();
-            return oneDnn ? initialized(configuration) : OneDnn.withHelpersDisabled(() -> initialized(configuration));
-        }
-
-        private static MultiLayerNetwork initialized(MultiLayerConfiguration configuration) {
-            MultiLayerNetwork net = new MultiLayerNetwork(configuration);
-            net.init();
-            return net;
+            return Dl4jFixes.initialized(configuration(), oneDnn);
         }
 
         private static ConvolutionLayer convolution(String name, int channels, CNN2DFormat format) {

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.quantcourse.dl4jfix.ChannelsFirstFlatten;
 
 /** Works out, from a configuration alone, the input a network expects (DL4J does not store it). */
 final class InputShapes {

@@ -10,8 +10,7 @@ import java.util.function.Consumer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.quantcourse.course.CourseSettings;
-import org.quantcourse.course.ProjectPaths;
+import org.quantcourse.dl4jfix.Dl4jFixes;
 import org.quantcourse.io.AtomicFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,26 +20,16 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * Trained models stored on disk, keyed by {@link CacheKey}, so later notebooks load a model instead of retraining
- * it. By default under {@code build/models} of the project (the directory holding {@code pom.xml} and
- * {@code notebooks/}), or the directory in the system property {@value #DIRECTORY_PROPERTY}. Retraining is forced by
- * {@link #retrain(boolean)} or {@code -D}{@value #RETRAIN_PROPERTY}{@code =true}. Files are written to a temporary
- * name and moved into place; an unreadable cached file is retrained and replaced. Used in notebooks 04–06.
+ * it; the course's cache is {@code CourseModel.cache()}. Retraining is forced by {@link #retrain(boolean)}. Files
+ * are written to a temporary name and moved into place; an unreadable cached file is retrained and replaced.
+ * Used in notebooks 04–06.
  */
 public final class ModelCache {
-
-    /** System property naming the cache directory. */
-    public static final String DIRECTORY_PROPERTY = "course.modelDir";
-    /** System property that, when {@code true}, forces retraining. */
-    public static final String RETRAIN_PROPERTY = "course.retrain";
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelCache.class);
 
     /** Where notices for the student go (the cell's output in a notebook); tests replace it. */
     static Consumer<String> notices = System.out::println;
-
-    static {
-        OneDnn.enable();
-    }
 
     private final Path directory;
     private final boolean retrain;
@@ -52,21 +41,20 @@ public final class ModelCache {
         this.origin = origin;
     }
 
-    /** The course's cache: {@value #DIRECTORY_PROPERTY} (or COURSE_MODEL_DIR) if set, else {@code build/models} of the project. */
-    public static ModelCache standard() {
-        String configured = CourseSettings.setting(DIRECTORY_PROPERTY, null);
-        return configured != null
-                ? new ModelCache(Path.of(configured), false, "set by " + DIRECTORY_PROPERTY + " (COURSE_MODEL_DIR)")
-                : new ModelCache(ProjectPaths.build().resolve("models"), false, "build/models of "
-                        + ProjectPaths.rootOrigin());
-    }
-
     /** A cache in {@code directory} (created when the first model is stored). */
     public static ModelCache at(Path directory) {
         if (directory == null) {
             throw new IllegalArgumentException("The model cache directory must not be null.");
         }
         return new ModelCache(directory, false, "given to ModelCache.at");
+    }
+
+    /** A cache in {@code directory}; {@code origin} says why there, for the student's notices. */
+    public static ModelCache at(Path directory, String origin) {
+        if (directory == null || origin == null) {
+            throw new IllegalArgumentException("The model cache directory and its origin must not be null.");
+        }
+        return new ModelCache(directory, false, origin);
     }
 
     /** The same cache, but always retraining (and replacing the stored model) when {@code force} is true. */
@@ -77,8 +65,8 @@ public final class ModelCache {
     /** Where models are looked for and why there, and how to point the course at another folder. */
     public String whereLooked() {
         return "Trained models are looked for in " + directory + " (" + origin + "). To use models trained elsewhere"
-                + " (e.g. the course's build/models), set COURSE_MODEL_DIR=/path/to/models (or -D"
-                + DIRECTORY_PROPERTY + "=...) before starting Jupyter.";
+                + " (e.g. the course's build/models), set COURSE_MODEL_DIR=/path/to/models (or -Dcourse.modelDir=...)"
+                + " before starting Jupyter.";
     }
 
     /** The cache directory. */
@@ -86,9 +74,9 @@ public final class ModelCache {
         return directory;
     }
 
-    /** Whether models are retrained even when stored (the builder switch or {@value #RETRAIN_PROPERTY}). */
+    /** Whether models are retrained even when stored. */
     public boolean forcesRetraining() {
-        return retrain || Boolean.parseBoolean(CourseSettings.setting(RETRAIN_PROPERTY, "false"));
+        return retrain;
     }
 
     /** Whether a model is stored for {@code key}. */
@@ -128,7 +116,7 @@ public final class ModelCache {
 
     private TrainedModel load(CacheKey key) {
         try {
-            MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(modelFile(key).toFile(), true);
+            MultiLayerNetwork net = Dl4jFixes.restore(modelFile(key).toFile(), true);
             Table table = Table.read().csv(CsvReadOptions.builder(historyFile(key).toFile())
                     .columnTypes(name -> TrainingHistory.EPOCH.equals(name) ? ColumnType.INTEGER : ColumnType.DOUBLE)
                     .tableName("Training history"));
@@ -160,8 +148,8 @@ public final class ModelCache {
             Files.delete(Files.createTempFile(directory, ".probe", ".tmp"));
         } catch (IOException | SecurityException e) {
             throw new UncheckedIOException(new IOException("Cannot store trained models in " + directory + " ("
-                    + e + "). Make it writable, or choose another directory with -D" + DIRECTORY_PROPERTY
-                    + "=/some/dir or ModelCache.at(path).", e));
+                    + e + "). Make it writable, or choose another directory: ModelCache.at(path), or for the course's"
+                    + " cache -Dcourse.modelDir=/some/dir (COURSE_MODEL_DIR).", e));
         }
     }
 

@@ -11,18 +11,14 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * progress listeners and per-epoch metrics. Stops cleanly between batches when its thread is interrupted (a
  * notebook's interrupt): {@code fit} then returns the history so far, marked interrupted, and the network stays
  * usable. The updater (SGD, momentum, Adam) belongs to the network, see {@link ArticleCnn.Builder#updater}.
- * Loading this class switches on DL4J's oneDNN helpers ({@link OneDnn#enable()}). Used in notebooks 04–06.
+ * Used in notebooks 04–06.
  */
 public final class Trainer {
-
-    static {
-        OneDnn.enable();
-    }
 
     private final int epochs;
     private final int batchSize;
     private final long seed;
-    private final LearningRateSchedule schedule;
+    private final EpochSchedule schedule;
     private final boolean trainAccuracy;
     private final List<TrainingListener> listeners;
 
@@ -79,7 +75,7 @@ public final class Trainer {
     }
 
     /** The learning-rate schedule, or null to keep the network's own rate. */
-    public LearningRateSchedule schedule() {
+    public EpochSchedule schedule() {
         return schedule;
     }
 
@@ -99,7 +95,7 @@ public final class Trainer {
         private int epochs = 10;
         private int batchSize = 64;
         private long seed = 42;
-        private LearningRateSchedule schedule;
+        private EpochSchedule schedule;
         private boolean trainAccuracy;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
@@ -132,7 +128,7 @@ public final class Trainer {
         }
 
         /** Sets the learning rate at the start of every epoch from {@code schedule}. */
-        public Builder schedule(LearningRateSchedule schedule) {
+        public Builder schedule(EpochSchedule schedule) {
             this.schedule = schedule;
             return this;
         }

@@ -50,7 +50,7 @@ final class TrainingRun {
     private void runEpoch(int epoch) {
         double rate = applyRate(epoch);
         reset(train, epoch);
-        Batches batches = new Batches(train, trainer.batchSize());
+        Rebatcher batches = new Rebatcher(train, trainer.batchSize());
         long start = System.nanoTime();
         int batch = 0;
         long images = 0;
@@ -105,7 +105,7 @@ final class TrainingRun {
         return (imagesDone + images) / Math.max(trainingSeconds + seconds, 1e-9);
     }
 
-    private DataSet nextBatch(Batches batches) {
+    private DataSet nextBatch(Rebatcher batches) {
         if (stopRequested()) {
             return null;
         }
@@ -127,7 +127,7 @@ final class TrainingRun {
     }
 
     private double applyRate(int epoch) {
-        LearningRateSchedule schedule = trainer.schedule();
+        EpochSchedule schedule = trainer.schedule();
         if (schedule != null) {
             net.setLearningRate(schedule.rate(epoch, trainer.epochs()));
         }

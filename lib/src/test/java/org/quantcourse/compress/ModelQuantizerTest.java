@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.quantcourse.eval.Predictor;
 import org.quantcourse.quant.BitPacker;
 import org.quantcourse.quant.QuantParams;
 import org.quantcourse.quant.Quantizer;
@@ -63,10 +64,10 @@ class ModelQuantizerTest {
     }
 
     @Test
-    void toNetworkHoldsTheDequantizedWeightsAndOriginalBiases() {
+    void weightOnlyNetworkHoldsTheDequantizedWeightsAndOriginalBiases() {
         MultiLayerNetwork net = TestNetworks.small(SEED);
         QuantSpec spec = QuantSpec.symmetric(3).perChannel();
-        MultiLayerNetwork q = ModelQuantizer.quantize(net, spec).toNetwork();
+        MultiLayerNetwork q = ModelQuantizer.quantize(net, spec).weightOnlyNetwork();
         for (int i : new int[] {0, 3, 4}) {
             WeightLayout layout = i == 0 ? WeightLayout.CONV : WeightLayout.DENSE;
             INDArray expected = spec.quantizerFor(layout).fakeQuantize(net.getLayer(i).getParam("W"));
@@ -80,7 +81,7 @@ class ModelQuantizerTest {
     void eightBitNetworkGivesNearlyTheSameOutputs() {
         MultiLayerNetwork net = TestNetworks.small(SEED);
         INDArray x = TestNetworks.inputs(SEED, 32);
-        INDArray q = ModelQuantizer.quantize(net, QuantSpec.symmetric(8).perChannel()).toNetwork().output(x);
+        INDArray q = ModelQuantizer.quantize(net, QuantSpec.symmetric(8).perChannel()).weightOnlyNetwork().output(x);
         double diff = q.sub(net.output(x)).amaxNumber().doubleValue();
         assertTrue(diff < EIGHT_BIT_OUTPUT_TOLERANCE, "max softmax difference " + diff);
     }
@@ -89,7 +90,7 @@ class ModelQuantizerTest {
     void layerByLayerOutputEqualsTheNetworkOutputWhenActivationsStayFp32() {
         CompressedModel m = ModelQuantizer.quantize(TestNetworks.small(SEED), QuantSpec.asymmetric(4).perChannel());
         INDArray x = TestNetworks.inputs(SEED + 1, 16);
-        assertTrue(m.output(x).equalsWithEps(m.toNetwork().output(x), SAME_NETWORK_TOLERANCE));
+        assertTrue(m.output(x).equalsWithEps(m.weightOnlyNetwork().output(x), SAME_NETWORK_TOLERANCE));
     }
 
     @Test
@@ -177,7 +178,7 @@ class ModelQuantizerTest {
         CompressedModel m = ModelQuantizer.quantize(graph, spec);
         assertEquals(before, graph.params(), "original untouched");
         assertEquals(CompressedModel.Kind.COMPUTATION_GRAPH, m.kind());
-        ComputationGraph q = m.toGraph();
+        ComputationGraph q = m.weightOnlyGraph();
         for (int i = 0; i < 4; i++) {
             CompressedLayer l = m.layer(i);
             INDArray w = graph.getLayer(l.name()).getParam("W");
@@ -186,7 +187,7 @@ class ModelQuantizerTest {
         }
         INDArray x = TestNetworks.inputs(SEED, 4).reshape(4, 64);
         assertEquals(q.outputSingle(x), m.output(x));
-        assertThrows(IllegalArgumentException.class, m::toNetwork);
+        assertThrows(IllegalArgumentException.class, m::weightOnlyNetwork);
         assertThrows(IllegalArgumentException.class,
                 () -> ModelQuantizer.quantize(graph, QuantSpec.symmetric(8).withActivations(8)));
     }
@@ -205,5 +206,33 @@ class ModelQuantizerTest {
         QuantSpec spec = QuantSpec.symmetric(8).perChannel();
         assertEquals(Quantizer.symmetric(8).perChannel(0).granularity(), spec.quantizerFor(WeightLayout.CONV).granularity());
         assertEquals(Quantizer.symmetric(8).perChannel(1).granularity(), spec.quantizerFor(WeightLayout.DENSE).granularity());
+    }
+
+    @Test
+    void aQuantizerOptionNeedsNoMirrorInTheSpecAndStillFollowsEachLayersOutputAxis() {
+        QuantSpec spec = QuantSpec.of(Quantizer.asymmetric(4).stochasticRounding(5)).perChannel();
+        Quantizer dense = spec.quantizerFor(WeightLayout.DENSE);
+        assertEquals(Quantizer.asymmetric(4).stochasticRounding(5).perChannel(1).toString(), dense.toString());
+        assertEquals(Quantizer.asymmetric(4).stochasticRounding(5).perChannel(0).granularity(),
+                spec.quantizerFor(WeightLayout.CONV).granularity());
+        assertEquals(spec.weights().rounding(), spec.withQuantizer(q -> q).quantizerFor(WeightLayout.CONV).rounding());
+    }
+
+    @Test
+    void aQuantizerGivenWithItsOwnAxisIsUsedAsItIs() {
+        Quantizer q = Quantizer.symmetric(8).perChannel(1);
+        assertEquals(q.granularity(), QuantSpec.of(q).quantizerFor(WeightLayout.CONV).granularity());
+    }
+
+    @Test
+    void compressedModelIsAPredictorThatKeepsActivationQuantizationWhileTheWeightOnlyNetworkDropsIt() {
+        MultiLayerNetwork net = TestNetworks.small(SEED);
+        CompressedModel m = ModelQuantizer.quantize(net, QuantSpec.symmetric(8).perChannel().withActivations(2),
+                List.of(TestNetworks.inputs(1, 16)));
+        INDArray x = TestNetworks.inputs(3, 16);
+        Predictor predictor = m;
+        assertEquals(m.output(x), predictor.probabilities(x));
+        double dropped = m.weightOnlyNetwork().output(x).sub(predictor.probabilities(x)).amaxNumber().doubleValue();
+        assertTrue(dropped > 100 * SAME_NETWORK_TOLERANCE, "2-bit activations change the output by " + dropped);
     }
 }

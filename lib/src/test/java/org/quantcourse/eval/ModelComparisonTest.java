@@ -71,8 +71,8 @@ class ModelComparisonTest {
         MultiLayerNetwork candidate = Fixtures.perturbed(reference, 0.5, SEED);
         DataSet data = Fixtures.blobs(120, SEED);
         ModelComparison c = ModelComparison.of(reference, candidate, Fixtures.iterator(data, 25));
-        assertEquals(Evaluation.of(reference, Fixtures.iterator(data, 25)).accuracy(), c.referenceAccuracy(), 1e-12);
-        assertEquals(Evaluation.of(candidate, Fixtures.iterator(data, 25)).accuracy(), c.candidateAccuracy(), 1e-12);
+        assertEquals(EvaluationResult.of(reference, Fixtures.iterator(data, 25)).accuracy(), c.referenceAccuracy(), 1e-12);
+        assertEquals(EvaluationResult.of(candidate, Fixtures.iterator(data, 25)).accuracy(), c.candidateAccuracy(), 1e-12);
     }
 
     @Test

@@ -47,16 +47,16 @@ class Dl4jEquivalenceTest {
                 Arguments.of("Nesterov full batch = Nesterovs", Nesterov.of(Optimizer.FULL_BATCH, 0.3, 0.8, SEED),
                         new Nesterovs(0.3, 0.8)),
                 Arguments.of("step decay per epoch = StepSchedule",
-                        MiniBatchGradientDescent.of(10, LearningRateSchedule.stepDecay(0.4, 0.5, 1, ScheduleUnit.EPOCH), SEED),
+                        MiniBatchGradientDescent.of(10, RateSchedule.stepDecay(0.4, 0.5, 1, ScheduleUnit.EPOCH), SEED),
                         new Sgd(new StepSchedule(ScheduleType.EPOCH, 0.4, 0.5, 1))),
                 Arguments.of("exponential decay per iteration = ExponentialSchedule",
-                        MiniBatchGradientDescent.of(7, LearningRateSchedule.exponentialDecay(0.3, 0.9, ScheduleUnit.ITERATION), SEED),
+                        MiniBatchGradientDescent.of(7, RateSchedule.exponentialDecay(0.3, 0.9, ScheduleUnit.ITERATION), SEED),
                         new Sgd(new ExponentialSchedule(ScheduleType.ITERATION, 0.3, 0.9))),
                 Arguments.of("inverse-time decay per iteration = InverseSchedule",
-                        StochasticGradientDescent.of(LearningRateSchedule.inverseTimeDecay(0.1, 0.05, 0.75, ScheduleUnit.ITERATION), SEED),
+                        StochasticGradientDescent.of(RateSchedule.inverseTimeDecay(0.1, 0.05, 0.75, ScheduleUnit.ITERATION), SEED),
                         new Sgd(new InverseSchedule(ScheduleType.ITERATION, 0.1, 0.05, 0.75))),
                 Arguments.of("Nesterov with exponential decay per epoch",
-                        Nesterov.of(16, LearningRateSchedule.exponentialDecay(0.2, 0.7, ScheduleUnit.EPOCH), 0.9, SEED),
+                        Nesterov.of(16, RateSchedule.exponentialDecay(0.2, 0.7, ScheduleUnit.EPOCH), 0.9, SEED),
                         new Nesterovs(new ExponentialSchedule(ScheduleType.EPOCH, 0.2, 0.7), 0.9)));
     }
 

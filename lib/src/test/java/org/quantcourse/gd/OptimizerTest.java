@@ -27,7 +27,7 @@ class OptimizerTest {
         return Stream.of(GradientDescent.of(1.0), StochasticGradientDescent.of(0.05, SEED),
                 MiniBatchGradientDescent.of(16, 0.5, SEED), Momentum.of(16, 0.1, 0.9, SEED),
                 Nesterov.of(16, 0.1, 0.9, SEED),
-                MiniBatchGradientDescent.of(16, LearningRateSchedule.cosineDecay(0.5, 0.01, 10, ScheduleUnit.EPOCH), SEED));
+                MiniBatchGradientDescent.of(16, RateSchedule.cosineDecay(0.5, 0.01, 10, ScheduleUnit.EPOCH), SEED));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -137,7 +137,7 @@ class OptimizerTest {
         assertThrows(IllegalArgumentException.class, () -> MiniBatchGradientDescent.of(0, 0.1, SEED));
         assertThrows(IllegalArgumentException.class, () -> Momentum.of(8, 0.1, 1.0, SEED));
         assertThrows(IllegalArgumentException.class, () -> Nesterov.of(8, 0.1, -0.1, SEED));
-        assertThrows(IllegalArgumentException.class, () -> GradientDescent.of((LearningRateSchedule) null));
+        assertThrows(IllegalArgumentException.class, () -> GradientDescent.of((RateSchedule) null));
         assertThrows(IllegalArgumentException.class, () -> GradientDescent.of(-0.1));
         Optimizer gd = GradientDescent.of(0.1);
         assertThrows(IllegalArgumentException.class, () -> gd.run(LogisticRegression.zeros(6), BLOBS, 0));

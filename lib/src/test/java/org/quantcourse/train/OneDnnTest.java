@@ -22,7 +22,9 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.quantcourse.dl4jfix.OneDnn;
 
+/** The DL4J workarounds of {@code org.quantcourse.dl4jfix} on the article's CNN (see that package's table). */
 class OneDnnTest {
 
     /** Largest difference allowed between oneDNN and stock results, relative to the largest magnitude compared. */
@@ -78,20 +80,6 @@ class OneDnnTest {
     }
 
     @Test
-    void enableKeepsAValueTheUserSetExplicitly() {
-        String before = System.getProperty(OneDnn.HELPERS_DISABLE_PROPERTY);
-        try {
-            System.setProperty(OneDnn.HELPERS_DISABLE_PROPERTY, "true");
-            assertEquals("true", OneDnn.enable());
-            assertFalse(OneDnn.helpersEnabled());
-            System.clearProperty(OneDnn.HELPERS_DISABLE_PROPERTY);
-            assertEquals("false", OneDnn.enable());
-        } finally {
-            System.setProperty(OneDnn.HELPERS_DISABLE_PROPERTY, before == null ? "false" : before);
-        }
-    }
-
-    @Test
     void outputsAndGradientsMatchTheStockPath() {
         MultiLayerNetwork fast = ArticleCnn.builder().seed(7).build();
         MultiLayerNetwork stock = ArticleCnn.builder().seed(7).oneDnn(false).build();
@@ -129,7 +117,7 @@ class OneDnnTest {
     @Test
     void channelsLastLayersGetTheFixedHelperBecauseTheStockOneGetsGradientsWrong() throws ReflectiveOperationException {
         MultiLayerNetwork fixed = ArticleCnn.builder().seed(7).build();
-        assertTrue(fixed.getLayer(1).getHelper() instanceof ChannelsLastConvHelper);
+        assertTrue(fixed.getLayer(1).getHelper() .getClass().getSimpleName().equals("ChannelsLastConvHelper"));
         MultiLayerNetwork unfixed = ArticleCnn.builder().seed(7).build();
         Field helper = ConvolutionLayer.class.getDeclaredField("helper");
         helper.setAccessible(true);

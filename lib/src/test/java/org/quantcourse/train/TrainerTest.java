@@ -74,7 +74,7 @@ class TrainerTest {
 
     @Test
     void scheduleSetsTheLearningRateAtEveryEpoch() {
-        LearningRateSchedule schedule = LearningRateSchedule.step(0.02, 0.5, 1);
+        EpochSchedule schedule = EpochSchedule.step(0.02, 0.5, 1);
         MultiLayerNetwork net = ArticleCnn.builder().build();
         TrainingHistory history = Trainer.builder().epochs(3).schedule(schedule).build()
                 .fit(net, SyntheticDigits.iterator(64, 64, 1));

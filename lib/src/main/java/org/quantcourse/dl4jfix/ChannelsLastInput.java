@@ -1,4 +1,4 @@
-package org.quantcourse.train;
+package org.quantcourse.dl4jfix;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -6,11 +6,12 @@ import org.deeplearning4j.nn.conf.preprocessor.BaseInputPreProcessor;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Turns NCHW images [b, c, h, w] into NHWC [b, h, w, c] for convolutions that run channels-last (oneDNN's own
  * layout, which spares it a reorder per layer). For one-channel images such as MNIST this is a free reshape.
- * The network's input stays NCHW. Part of the network built by {@link ArticleCnn}.
+ * The network's input stays NCHW. Part of the network built by {@code org.quantcourse.train.ArticleCnn}.
  */
 public final class ChannelsLastInput extends BaseInputPreProcessor {
 
@@ -61,8 +62,7 @@ public final class ChannelsLastInput extends BaseInputPreProcessor {
         long[] shape = array.shape();
         long[] target = {shape[a], shape[b], shape[c], shape[d]};
         boolean onlyUnitAxisMoves = shape[1] == 1 && a == 0 && b == 2 || shape[3] == 1 && a == 0 && b == 3;
-        if (onlyUnitAxisMoves && array.ordering() == 'c' && org.nd4j.linalg.api.shape.Shape
-                .hasDefaultStridesForShape(array)) {
+        if (onlyUnitAxisMoves && array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array)) {
             return array.reshape('c', target);
         }
         return workspaceMgr.dup(type, array.permute(a, b, c, d), 'c');

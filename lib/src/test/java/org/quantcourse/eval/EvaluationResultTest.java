@@ -16,7 +16,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.Table;
 
-class EvaluationTest {
+class EvaluationResultTest {
 
     /** FLOAT rounding allowance for losses of order 1. */
     private static final double FLOAT_TOLERANCE = 1e-5;
@@ -29,7 +29,7 @@ class EvaluationTest {
     private static final float[][] LABELS = {{1, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 1, 0}, {0, 0, 1}, {0, 0, 1}};
 
     private static EvaluationResult handMade() {
-        return Evaluation.fromPredictions(Nd4j.createFromArray(PROBABILITIES), Nd4j.createFromArray(LABELS));
+        return EvaluationResult.fromPredictions(Nd4j.createFromArray(PROBABILITIES), Nd4j.createFromArray(LABELS));
     }
 
     @Test
@@ -52,7 +52,7 @@ class EvaluationTest {
 
     @Test
     void zeroProbabilityForTheTrueClassCostsMinusLogEpsilonNotInfinity() {
-        EvaluationResult result = Evaluation.fromPredictions(Nd4j.createFromArray(new float[][] {{1, 0}}),
+        EvaluationResult result = EvaluationResult.fromPredictions(Nd4j.createFromArray(new float[][] {{1, 0}}),
                 Nd4j.createFromArray(new float[][] {{0, 1}}));
         assertEquals(-Math.log(Probabilities.EPSILON), result.meanLoss(), 1e-3);
     }
@@ -89,7 +89,7 @@ class EvaluationTest {
     void networkEvaluationAgreesWithDl4jEvaluationAndScore() {
         MultiLayerNetwork net = Fixtures.classifier(Fixtures.CLASSES, SEED);
         DataSet data = Fixtures.blobs(150, SEED);
-        EvaluationResult ours = Evaluation.of(net, Fixtures.iterator(data, 16));
+        EvaluationResult ours = EvaluationResult.of(net, Fixtures.iterator(data, 16));
         org.nd4j.evaluation.classification.Evaluation theirs = net.evaluate(Fixtures.iterator(data, 16));
         assertEquals(150, ours.sampleCount());
         assertEquals(theirs.accuracy(), ours.accuracy(), 1e-12);
@@ -105,7 +105,7 @@ class EvaluationTest {
     void iteratorIsResetSoRepeatedEvaluationsAgree() {
         MultiLayerNetwork net = Fixtures.classifier(Fixtures.CLASSES, SEED);
         var iterator = Fixtures.iterator(Fixtures.blobs(40, SEED), 16);
-        assertEquals(Evaluation.of(net, iterator), Evaluation.of(net, iterator));
+        assertEquals(EvaluationResult.of(net, iterator), EvaluationResult.of(net, iterator));
     }
 
     @Test
@@ -113,7 +113,7 @@ class EvaluationTest {
         MultiLayerNetwork net = Fixtures.classifier(Fixtures.CLASSES, SEED);
         DataSet wrongWidth = new DataSet(Nd4j.zeros(DataType.FLOAT, 4, 5), oneHot(4, 0, 1, 2, 0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Evaluation.of(net, new ExistingDataSetIterator(List.of(wrongWidth))));
+                () -> EvaluationResult.of(net, new ExistingDataSetIterator(List.of(wrongWidth))));
         assertTrue(e.getMessage().contains("[4, 5]"), e.getMessage());
     }
 
@@ -123,7 +123,7 @@ class EvaluationTest {
         DataSet fourClasses = new DataSet(Nd4j.zeros(DataType.FLOAT, 2, Fixtures.FEATURES),
                 Nd4j.createFromArray(new float[][] {{0, 0, 0, 1}, {1, 0, 0, 0}}));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Evaluation.of(net, new ExistingDataSetIterator(List.of(fourClasses))));
+                () -> EvaluationResult.of(net, new ExistingDataSetIterator(List.of(fourClasses))));
         assertTrue(e.getMessage().contains("[2, 3]"), e.getMessage());
     }
 
@@ -131,11 +131,11 @@ class EvaluationTest {
     void rejectsLabelsThatAreNotOneHot() {
         INDArray p = Nd4j.createFromArray(new float[][] {{0.5f, 0.5f}, {0.5f, 0.5f}});
         assertThrows(IllegalArgumentException.class,
-                () -> Evaluation.fromPredictions(p, Nd4j.createFromArray(new float[][] {{0, 2}, {1, 0}})));
+                () -> EvaluationResult.fromPredictions(p, Nd4j.createFromArray(new float[][] {{0, 2}, {1, 0}})));
         assertThrows(IllegalArgumentException.class,
-                () -> Evaluation.fromPredictions(p, Nd4j.createFromArray(new float[][] {{0, 0}, {1, 0}})));
+                () -> EvaluationResult.fromPredictions(p, Nd4j.createFromArray(new float[][] {{0, 0}, {1, 0}})));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Evaluation.fromPredictions(p, Nd4j.createFromArray(new float[][] {{1, 0}, {1, 1}})));
+                () -> EvaluationResult.fromPredictions(p, Nd4j.createFromArray(new float[][] {{1, 0}, {1, 1}})));
         assertTrue(e.getMessage().contains("row 1"), e.getMessage());
     }
 
@@ -144,7 +144,7 @@ class EvaluationTest {
         MultiLayerNetwork net = Fixtures.classifier(Fixtures.CLASSES, SEED);
         DataSet mismatched = new DataSet(Nd4j.zeros(DataType.FLOAT, 4, Fixtures.FEATURES), oneHot(3, 0, 1, 2));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Evaluation.of(net, new ExistingDataSetIterator(List.of(mismatched))));
+                () -> EvaluationResult.of(net, new ExistingDataSetIterator(List.of(mismatched))));
         assertTrue(e.getMessage().contains("4 feature rows but 3 label rows"), e.getMessage());
     }
 
@@ -152,10 +152,10 @@ class EvaluationTest {
     void rejectsEmptyData() {
         MultiLayerNetwork net = Fixtures.classifier(Fixtures.CLASSES, SEED);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Evaluation.of(net, new ListDataSetIterator<>(List.<DataSet>of())));
+                () -> EvaluationResult.of(net, new ListDataSetIterator<>(List.<DataSet>of())));
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> Evaluation.fromPredictions(Nd4j.zeros(DataType.FLOAT, 0, 3), Nd4j.zeros(DataType.FLOAT, 0, 3)));
+                () -> EvaluationResult.fromPredictions(Nd4j.zeros(DataType.FLOAT, 0, 3), Nd4j.zeros(DataType.FLOAT, 0, 3)));
     }
 
     @Test
@@ -163,7 +163,7 @@ class EvaluationTest {
         Predictor logits = features -> Nd4j.createFromArray(new float[][] {{2.5f, -1f, 0.3f}});
         DataSet one = new DataSet(Nd4j.zeros(DataType.FLOAT, 1, Fixtures.FEATURES), oneHot(1, 0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Evaluation.of(logits, new ExistingDataSetIterator(List.of(one))));
+                () -> EvaluationResult.of(logits, new ExistingDataSetIterator(List.of(one))));
         assertTrue(e.getMessage().contains("softmax"), e.getMessage());
     }
 
@@ -171,7 +171,7 @@ class EvaluationTest {
     void rejectsNaNPredictionsOfADivergedModel() {
         INDArray p = Nd4j.createFromArray(new float[][] {{Float.NaN, 0.5f}, {0.5f, 0.5f}});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Evaluation.fromPredictions(p, Nd4j.createFromArray(new float[][] {{0, 1}, {1, 0}})));
+                () -> EvaluationResult.fromPredictions(p, Nd4j.createFromArray(new float[][] {{0, 1}, {1, 0}})));
         assertTrue(e.getMessage().contains("NaN"), e.getMessage());
     }
 

@@ -11,14 +11,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.dataset.DataSet;
 
-class BatchesTest {
+class RebatcherTest {
 
     @ParameterizedTest
     @CsvSource({"200, 10, 64, '64,64,64,8'", "200, 64, 64, '64,64,64,8'", "100, 30, 25, '25,25,25,25'",
             "10, 3, 64, '10'", "65, 65, 64, '64,1'"})
     void cutsAnyIteratorBatchingIntoTheRequestedSize(int examples, int iteratorBatch, int size, String expected) {
         List<Integer> sizes = new ArrayList<>();
-        new Batches(SyntheticDigits.iterator(examples, iteratorBatch, 1), size)
+        new Rebatcher(SyntheticDigits.iterator(examples, iteratorBatch, 1), size)
                 .forEachRemaining(ds -> sizes.add(ds.numExamples()));
         assertEquals(expected, String.join(",", sizes.stream().map(String::valueOf).toList()));
     }
@@ -27,7 +27,7 @@ class BatchesTest {
     void keepsEveryExampleInOrder() {
         DataSet all = SyntheticDigits.all(50, 2);
         List<DataSet> pieces = new ArrayList<>();
-        new Batches(SyntheticDigits.iterator(50, 7, 2), 16).forEachRemaining(pieces::add);
+        new Rebatcher(SyntheticDigits.iterator(50, 7, 2), 16).forEachRemaining(pieces::add);
         DataSet joined = DataSet.merge(pieces);
         assertEquals(all.getFeatures(), joined.getFeatures());
         assertEquals(all.getLabels(), joined.getLabels());
@@ -36,7 +36,7 @@ class BatchesTest {
     @Test
     void batchesOfTheRightSizePassThroughUncopied() {
         DataSet batch = SyntheticDigits.all(16, 3);
-        Batches batches = new Batches(new ExistingDataSetIterator(List.of(batch)), 16);
+        Rebatcher batches = new Rebatcher(new ExistingDataSetIterator(List.of(batch)), 16);
         assertSame(batch, batches.next());
     }
 }

@@ -1,4 +1,4 @@
-package org.quantcourse.train;
+package org.quantcourse.dl4jfix;
 
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -11,13 +11,12 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * Switches on DL4J's oneDNN layer helpers and tells whether a network really uses them. Used in notebook 04.
+ * Tells whether DL4J's oneDNN layer helpers are on and whether a network really uses them. Used in notebook 04.
  *
  * <p>DL4J 1.0.0-M2.1 creates layer helpers only when the system property {@value #HELPERS_DISABLE_PROPERTY} is
  * {@code false}; it reads the property each time a layer is created (in {@code net.init()} and when a model is
- * loaded). {@link #enable()} sets it to {@code false} unless the user already set it, and is called from the static
- * initializers of {@link ArticleCnn}, {@link Trainer} and {@link ModelCache}. The helpers also need the
- * compatibility class {@link org.nd4j.nativeblas.Nd4jCpu} shipped in this library.
+ * loaded). {@link #enable()} sets it to {@code false} unless the user already set it; {@link Dl4jFixes} calls it
+ * once. The helpers also need the compatibility class {@link org.nd4j.nativeblas.Nd4jCpu} shipped in this library.
  */
 public final class OneDnn {
 
@@ -31,7 +30,7 @@ public final class OneDnn {
     }
 
     /** Sets {@value #HELPERS_DISABLE_PROPERTY} to {@code false} unless it was set explicitly; returns its value. */
-    public static String enable() {
+    static String enable() {
         synchronized (PROPERTY_LOCK) {
             if (System.getProperty(HELPERS_DISABLE_PROPERTY) == null) {
                 System.setProperty(HELPERS_DISABLE_PROPERTY, "false");

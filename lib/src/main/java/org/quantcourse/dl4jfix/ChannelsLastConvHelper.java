@@ -1,4 +1,4 @@
-package org.quantcourse.train;
+package org.quantcourse.dl4jfix;
 
 import java.lang.reflect.Field;
 import org.deeplearning4j.nn.conf.CNN2DFormat;

@@ -12,13 +12,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Re-cuts the data sets of an iterator into batches of exactly {@code size} examples (the last may be smaller),
  * whatever batch size the iterator uses; batches of the right size pass through without a copy.
  */
-final class Batches implements Iterator<DataSet> {
+final class Rebatcher implements Iterator<DataSet> {
 
     private final DataSetIterator source;
     private final int size;
     private DataSet pending;
 
-    Batches(DataSetIterator source, int size) {
+    Rebatcher(DataSetIterator source, int size) {
         this.source = source;
         this.size = size;
     }

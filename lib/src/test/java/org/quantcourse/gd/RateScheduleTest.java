@@ -16,7 +16,7 @@ import org.nd4j.linalg.schedule.InverseSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.schedule.StepSchedule;
 
-class LearningRateScheduleTest {
+class RateScheduleTest {
 
     /** Both sides compute in double with the same formula; only the last bits may differ. */
     private static final double TOLERANCE = 1e-12;
@@ -25,16 +25,16 @@ class LearningRateScheduleTest {
         return Stream.of(ScheduleUnit.values()).flatMap(unit -> {
             ScheduleType type = unit == ScheduleUnit.ITERATION ? ScheduleType.ITERATION : ScheduleType.EPOCH;
             return Stream.of(
-                    Arguments.of(LearningRateSchedule.stepDecay(0.1, 0.5, 3, unit), new StepSchedule(type, 0.1, 0.5, 3)),
-                    Arguments.of(LearningRateSchedule.exponentialDecay(0.2, 0.95, unit), new ExponentialSchedule(type, 0.2, 0.95)),
-                    Arguments.of(LearningRateSchedule.inverseTimeDecay(0.3, 0.1, 0.75, unit),
+                    Arguments.of(RateSchedule.stepDecay(0.1, 0.5, 3, unit), new StepSchedule(type, 0.1, 0.5, 3)),
+                    Arguments.of(RateSchedule.exponentialDecay(0.2, 0.95, unit), new ExponentialSchedule(type, 0.2, 0.95)),
+                    Arguments.of(RateSchedule.inverseTimeDecay(0.3, 0.1, 0.75, unit),
                             new InverseSchedule(type, 0.3, 0.1, 0.75)));
         });
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("schedulesWithDl4jTwins")
-    void decayMatchesDl4jScheduleAtEveryIterationAndEpoch(LearningRateSchedule ours, ISchedule theirs) {
+    void decayMatchesDl4jScheduleAtEveryIterationAndEpoch(RateSchedule ours, ISchedule theirs) {
         for (int iteration = 0; iteration < 40; iteration++) {
             for (int epoch = 0; epoch < 12; epoch++) {
                 assertEquals(theirs.valueAt(iteration, epoch), ours.valueAt(iteration, epoch), TOLERANCE,
@@ -46,7 +46,7 @@ class LearningRateScheduleTest {
     @ParameterizedTest
     @EnumSource(ScheduleUnit.class)
     void cosineGoesFromInitialThroughMidpointToMinimumAndStays(ScheduleUnit unit) {
-        LearningRateSchedule cosine = LearningRateSchedule.cosineDecay(0.5, 0.1, 10, unit);
+        RateSchedule cosine = RateSchedule.cosineDecay(0.5, 0.1, 10, unit);
         assertEquals(0.5, at(cosine, unit, 0), TOLERANCE);
         assertEquals(0.3, at(cosine, unit, 5), TOLERANCE);
         assertEquals(0.1, at(cosine, unit, 10), TOLERANCE);
@@ -58,26 +58,26 @@ class LearningRateScheduleTest {
 
     @Test
     void scheduleFollowsOnlyItsOwnUnit() {
-        LearningRateSchedule perEpoch = LearningRateSchedule.exponentialDecay(1, 0.5, ScheduleUnit.EPOCH);
+        RateSchedule perEpoch = RateSchedule.exponentialDecay(1, 0.5, ScheduleUnit.EPOCH);
         assertEquals(0.25, perEpoch.valueAt(1000, 2), TOLERANCE);
-        LearningRateSchedule perIteration = LearningRateSchedule.exponentialDecay(1, 0.5, ScheduleUnit.ITERATION);
+        RateSchedule perIteration = RateSchedule.exponentialDecay(1, 0.5, ScheduleUnit.ITERATION);
         assertEquals(0.125, perIteration.valueAt(3, 1000), TOLERANCE);
-        assertEquals(0.7, LearningRateSchedule.constant(0.7).valueAt(12345, 678), 0);
+        assertEquals(0.7, RateSchedule.constant(0.7).valueAt(12345, 678), 0);
     }
 
     @Test
     void rejectsNonPositiveRatesAndOutOfRangeDecays() {
-        assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.constant(0));
-        assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.constant(Double.NaN));
-        assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.stepDecay(0.1, 1.5, 3, ScheduleUnit.EPOCH));
-        assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.stepDecay(0.1, 0.5, 0, ScheduleUnit.EPOCH));
-        assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.exponentialDecay(0.1, 0, ScheduleUnit.EPOCH));
-        assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.inverseTimeDecay(0.1, -1, 1, ScheduleUnit.EPOCH));
-        assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.cosineDecay(0.1, 0.2, 10, ScheduleUnit.EPOCH));
-        assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.cosineDecay(0.1, 0, 10, null));
+        assertThrows(IllegalArgumentException.class, () -> RateSchedule.constant(0));
+        assertThrows(IllegalArgumentException.class, () -> RateSchedule.constant(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> RateSchedule.stepDecay(0.1, 1.5, 3, ScheduleUnit.EPOCH));
+        assertThrows(IllegalArgumentException.class, () -> RateSchedule.stepDecay(0.1, 0.5, 0, ScheduleUnit.EPOCH));
+        assertThrows(IllegalArgumentException.class, () -> RateSchedule.exponentialDecay(0.1, 0, ScheduleUnit.EPOCH));
+        assertThrows(IllegalArgumentException.class, () -> RateSchedule.inverseTimeDecay(0.1, -1, 1, ScheduleUnit.EPOCH));
+        assertThrows(IllegalArgumentException.class, () -> RateSchedule.cosineDecay(0.1, 0.2, 10, ScheduleUnit.EPOCH));
+        assertThrows(IllegalArgumentException.class, () -> RateSchedule.cosineDecay(0.1, 0, 10, null));
     }
 
-    private static double at(LearningRateSchedule schedule, ScheduleUnit unit, int t) {
+    private static double at(RateSchedule schedule, ScheduleUnit unit, int t) {
         return unit == ScheduleUnit.ITERATION ? schedule.valueAt(t, 0) : schedule.valueAt(0, t);
     }
 }

@@ -4,18 +4,18 @@ package org.quantcourse.train;
  * The learning rate per epoch (the article's "dynamic learning rate"): constant, step, exponential or cosine.
  * The trainer sets it at the start of every epoch. Used in notebook 04.
  */
-public sealed interface LearningRateSchedule {
+public sealed interface EpochSchedule {
 
     /** The learning rate for {@code epoch} (0-based) of a run of {@code epochs} epochs. */
     double rate(int epoch, int epochs);
 
     /** The same rate every epoch. */
-    static LearningRateSchedule constant(double rate) {
+    static EpochSchedule constant(double rate) {
         return new Constant(Updaters.checkedRate(rate));
     }
 
     /** {@code initial · factor^⌊epoch / every⌋}, e.g. {@code step(0.01, 0.5, 3)} halves it every 3 epochs. */
-    static LearningRateSchedule step(double initial, double factor, int every) {
+    static EpochSchedule step(double initial, double factor, int every) {
         if (every < 1) {
             throw new IllegalArgumentException("Step length must be at least 1 epoch, got " + every + ".");
         }
@@ -23,12 +23,12 @@ public sealed interface LearningRateSchedule {
     }
 
     /** {@code initial · gamma^epoch}, e.g. {@code exponential(0.01, 0.9)}. */
-    static LearningRateSchedule exponential(double initial, double gamma) {
+    static EpochSchedule exponential(double initial, double gamma) {
         return new Exponential(Updaters.checkedRate(initial), checkedFactor(gamma));
     }
 
     /** Half a cosine from {@code initial} at the first epoch down towards {@code minimum} after the last. */
-    static LearningRateSchedule cosine(double initial, double minimum) {
+    static EpochSchedule cosine(double initial, double minimum) {
         if (!(minimum >= 0 && minimum < initial)) {
             throw new IllegalArgumentException("Cosine minimum must be in [0, initial), got " + minimum
                     + " for initial " + initial + ".");
@@ -44,7 +44,7 @@ public sealed interface LearningRateSchedule {
     }
 
     /** A constant learning rate. */
-    record Constant(double value) implements LearningRateSchedule {
+    record Constant(double value) implements EpochSchedule {
         @Override
         public double rate(int epoch, int epochs) {
             return value;
@@ -52,7 +52,7 @@ public sealed interface LearningRateSchedule {
     }
 
     /** Multiplied by {@code factor} every {@code every} epochs. */
-    record Step(double initial, double factor, int every) implements LearningRateSchedule {
+    record Step(double initial, double factor, int every) implements EpochSchedule {
         @Override
         public double rate(int epoch, int epochs) {
             return initial * Math.pow(factor, epoch / every);
@@ -60,7 +60,7 @@ public sealed interface LearningRateSchedule {
     }
 
     /** Multiplied by {@code gamma} every epoch. */
-    record Exponential(double initial, double gamma) implements LearningRateSchedule {
+    record Exponential(double initial, double gamma) implements EpochSchedule {
         @Override
         public double rate(int epoch, int epochs) {
             return initial * Math.pow(gamma, epoch);
@@ -68,7 +68,7 @@ public sealed interface LearningRateSchedule {
     }
 
     /** Cosine annealing from {@code initial} towards {@code minimum}. */
-    record Cosine(double initial, double minimum) implements LearningRateSchedule {
+    record Cosine(double initial, double minimum) implements EpochSchedule {
         @Override
         public double rate(int epoch, int epochs) {
             double fraction = epochs <= 1 ? 0 : (double) epoch / epochs;

@@ -1,4 +1,4 @@
-package org.quantcourse.train;
+package org.quantcourse.dl4jfix;
 
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.shape.Shape;
  * views of its arrays, which makes the element-wise derivative run on strided data as slowly as the whole oneDNN
  * convolution backward pass; here it runs on the underlying contiguous NHWC arrays instead (copying the incoming
  * gradient to NHWC when it arrives channels-first). Same values as
- * {@link ActivationReLU}. Part of the network built by {@link ArticleCnn}.
+ * {@link ActivationReLU}. Part of the network built by {@code org.quantcourse.train.ArticleCnn}.
  */
 public class ChannelsLastReLU extends ActivationReLU {
 

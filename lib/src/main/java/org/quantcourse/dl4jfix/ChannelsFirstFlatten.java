@@ -1,4 +1,4 @@
-package org.quantcourse.train;
+package org.quantcourse.dl4jfix;
 
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.preprocessor.BaseInputPreProcessor;
@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Flattens NHWC feature maps [b, h, w, c] into vectors [b, c·h·w] in channel-first order, exactly like PyTorch's
  * {@code x.view(-1, 64*6*6)} on NCHW maps, so the dense layer sees the article's order. Part of the network built
- * by {@link ArticleCnn}.
+ * by {@code org.quantcourse.train.ArticleCnn}.
  */
 public final class ChannelsFirstFlatten extends BaseInputPreProcessor {
 

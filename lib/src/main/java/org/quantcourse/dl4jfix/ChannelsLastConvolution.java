@@ -1,4 +1,4 @@
-package org.quantcourse.train;
+package org.quantcourse.dl4jfix;
 
 import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
@@ -10,16 +10,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A DL4J convolution layer (configured channels-last) whose layers get the fixed oneDNN helper
  * {@link ChannelsLastConvHelper}, also when a saved network is loaded. Part of the network built by
- * {@link ArticleCnn}. Loading this class (which happens when a saved network is read) switches on DL4J's oneDNN
- * helpers like {@link ArticleCnn} does.
+ * {@code org.quantcourse.train.ArticleCnn}. Creating its layers installs {@link Dl4jFixes} (also when a saved
+ * network is read with DL4J's own {@code ModelSerializer}).
  */
 public class ChannelsLastConvolution extends org.deeplearning4j.nn.conf.layers.ConvolutionLayer {
 
     private static final long serialVersionUID = 1L;
-
-    static {
-        OneDnn.enable();
-    }
 
     /** For loading a saved network. */
     public ChannelsLastConvolution() {
@@ -33,6 +29,7 @@ public class ChannelsLastConvolution extends org.deeplearning4j.nn.conf.layers.C
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
             INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
+        Dl4jFixes.install();
         Layer layer = super.instantiate(conf, listeners, layerIndex, layerParamsView, initializeParams,
                 networkDataType);
         ChannelsLastConvHelper.install((org.deeplearning4j.nn.layers.convolution.ConvolutionLayer) layer);

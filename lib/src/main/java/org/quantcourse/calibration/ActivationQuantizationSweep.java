@@ -5,7 +5,7 @@ import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.quantcourse.eval.Evaluation;
+import org.quantcourse.eval.EvaluationResult;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -69,7 +69,7 @@ public final class ActivationQuantizationSweep {
         for (int[] p : pairs) {
             MultiLayerNetwork w = FakeQuantCnn.quantizedWeights(net, p[0]);
             for (ActivationQuantization a : activationChoices(w, calibration, p[1])) {
-                double accuracy = Evaluation.of(FakeQuantCnn.of(w, p[0], a), test).accuracy();
+                double accuracy = EvaluationResult.of(FakeQuantCnn.of(w, p[0], a), test).accuracy();
                 t.intColumn("weight_bits").append(p[0]);
                 t.intColumn("activation_bits").append(p[1]);
                 t.stringColumn("observer").append(a.name());

@@ -3,7 +3,7 @@ package org.quantcourse.formats;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.quantcourse.eval.Evaluation;
+import org.quantcourse.eval.EvaluationResult;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -38,7 +38,7 @@ public final class FormatComparison {
             t.stringColumn("format").append(c.name());
             t.intColumn("bits").append(c.bits());
             t.doubleColumn("sqnr_db").append(c.error().sqnrDb());
-            t.doubleColumn("accuracy").append(Evaluation.of(c.network(), test).accuracy());
+            t.doubleColumn("accuracy").append(EvaluationResult.of(c.network(), test).accuracy());
         }
         return t;
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.quantcourse.eval.Evaluation;
+import org.quantcourse.eval.EvaluationResult;
 import org.quantcourse.formats.TinyCnn;
 import org.quantcourse.quant.QuantParams;
 import tech.tablesaw.api.Table;
@@ -75,7 +75,7 @@ class FakeQuantCnnTest {
     void wideGridsKeepTheNetworksPredictions(int bits) {
         MultiLayerNetwork w = FakeQuantCnn.quantizedWeights(net, 8);
         StaticRanges r = Calibration.calibrate(w, calibration, bits, CalibrationMethod.minMax());
-        double accuracy = Evaluation.of(FakeQuantCnn.of(w, 8, r), test).accuracy();
+        double accuracy = EvaluationResult.of(FakeQuantCnn.of(w, 8, r), test).accuracy();
         assertTrue(accuracy >= (bits == 8 ? 0.97 : 0.6), "W8A" + bits + ": " + accuracy);
     }
 

@@ -34,29 +34,47 @@ final class IntegerGemm {
         return sums;
     }
 
-    /** The int32 accumulators {@code acc[r][o]} (row-major, {@code rows × cols}) of the formula above. */
-    static int[] accumulate(int[] a, int rows, int[] b, int cols, int depth, int za, int zb, int[] colSumsB,
+    /**
+     * The int32 accumulators {@code acc[r][o]} (row-major, {@code rows × cols}) of the formula above, for weights
+     * given transposed, {@code bT [depth][cols]}: for each row, every code {@code a[r][k]} is multiplied with the
+     * contiguous weight row {@code bT[k][0..cols)} and added to {@code cols} accumulators, a loop the JIT turns
+     * into SIMD multiplies and adds.
+     */
+    static int[] accumulate(int[] a, int rows, int[] bT, int cols, int depth, int za, int zb, int[] colSumsB,
             int[] bias) {
         int[] acc = new int[rows * cols];
         int constant = depth * za * zb;
+        int[] row = new int[cols];
         for (int r = 0; r < rows; r++) {
             int aStart = r * depth;
+            java.util.Arrays.fill(row, 0);
+            for (int k = 0; k < depth; k++) {
+                axpy(a[aStart + k], bT, k * cols, row, cols);
+            }
             int rowTerm = zb == 0 ? 0 : zb * sum(a, aStart, depth);
             for (int o = 0; o < cols; o++) {
-                int raw = dot(a, aStart, b, o * depth, depth);
-                acc[r * cols + o] = bias[o] + raw - rowTerm - za * colSumsB[o] + constant;
+                acc[r * cols + o] = bias[o] + row[o] - rowTerm - za * colSumsB[o] + constant;
             }
         }
         return acc;
     }
 
-    /** {@code sum_k x[xs + k] y[ys + k]}, a loop the JIT can vectorize. */
-    static int dot(int[] x, int xs, int[] y, int ys, int n) {
-        int s = 0;
-        for (int k = 0; k < n; k++) {
-            s += x[xs + k] * y[ys + k];
+    /** {@code b [rows][cols]} transposed to {@code [cols][rows]}. */
+    static int[] transpose(int[] b, int rows, int cols) {
+        int[] t = new int[b.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j * rows + i] = b[i * cols + j];
+            }
         }
-        return s;
+        return t;
+    }
+
+    /** {@code y[0..n) += alpha * x[xs..xs+n)}. */
+    private static void axpy(int alpha, int[] x, int xs, int[] y, int n) {
+        for (int o = 0; o < n; o++) {
+            y[o] += alpha * x[xs + o];
+        }
     }
 
     private static int sum(int[] x, int start, int n) {

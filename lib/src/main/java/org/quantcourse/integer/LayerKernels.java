@@ -76,7 +76,7 @@ final class LayerKernels {
 
     /** A prepared integer GEMM + requantization: widened weights, column sums, multipliers. */
     static final class Gemm {
-        private final int[] weights;
+        private final int[] weights; // transposed: [depth][outputs]
         private final int outputs;
         private final int depth;
         private final int zx;
@@ -94,14 +94,14 @@ final class LayerKernels {
                 throw new IllegalArgumentException("reduction length " + w.depth() + " could overflow int32: at most "
                         + IntegerGemm.MAX_DEPTH);
             }
-            this.weights = w.codesAsInts();
+            this.weights = IntegerGemm.transpose(w.codesAsInts(), w.outputs(), w.depth());
             this.outputs = w.outputs();
             this.depth = w.depth();
             this.zx = in.zeroPoint();
             this.zw = w.zeroPoint();
             this.zy = out.zeroPoint();
             this.low = relu ? zy : ActivationQuant.QMIN;
-            this.colSums = IntegerGemm.rowSums(weights, outputs, depth);
+            this.colSums = IntegerGemm.rowSums(w.codesAsInts(), outputs, depth);
             this.bias = bias;
             this.multipliers = multipliers;
             this.rule = rule;

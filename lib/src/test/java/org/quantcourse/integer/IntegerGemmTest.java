@@ -28,7 +28,7 @@ class IntegerGemmTest {
                 expected[i * cols + o] = Math.toIntExact(s);
             }
         }
-        int[] got = IntegerGemm.accumulate(a, rows, b, cols, depth, za, zb, IntegerGemm.rowSums(b, cols, depth), bias);
+        int[] got = IntegerGemm.accumulate(a, rows, IntegerGemm.transpose(b, cols, depth), cols, depth, za, zb, IntegerGemm.rowSums(b, cols, depth), bias);
         assertArrayEquals(expected, got);
     }
 }

@@ -73,9 +73,12 @@ public final class FakeQuantSimulation extends QuantizedInference {
         return out;
     }
 
-    /** A dense product in double on dequantized codes, quantized at the end. */
+    /**
+     * A dense product in double on dequantized codes, quantized at the end; each output sums {@code b'} and then the
+     * products in order of k, with the weights stored transposed so that the loop over outputs is contiguous.
+     */
     private static final class RealGemm {
-        private final double[] weights;
+        private final double[] weights; // [depth][outputs]
         private final double[] bias;
         private final double[] inputValue = new double[ActivationQuant.QMAX + 1];
         private final int outputs;
@@ -91,7 +94,7 @@ public final class FakeQuantSimulation extends QuantizedInference {
             float[] scales = w.scales();
             for (int o = 0; o < outputs; o++) {
                 for (int k = 0; k < depth; k++) {
-                    weights[o * depth + k] = w.value(o, k);
+                    weights[k * outputs + o] = w.value(o, k);
                 }
                 bias[o] = (double) scales[o] * in.scale() * biasCodes[o];
             }
@@ -104,17 +107,17 @@ public final class FakeQuantSimulation extends QuantizedInference {
 
         int[] codes(int[] a, int rows) {
             int[] out = new int[rows * outputs];
-            double[] x = new double[depth];
+            double[] y = new double[outputs];
             for (int r = 0; r < rows; r++) {
+                System.arraycopy(bias, 0, y, 0, outputs);
                 for (int k = 0; k < depth; k++) {
-                    x[k] = inputValue[a[r * depth + k]];
+                    double x = inputValue[a[r * depth + k]];
+                    for (int o = 0; o < outputs; o++) {
+                        y[o] += x * weights[k * outputs + o];
+                    }
                 }
                 for (int o = 0; o < outputs; o++) {
-                    double y = bias[o];
-                    for (int k = 0; k < depth; k++) {
-                        y += x[k] * weights[o * depth + k];
-                    }
-                    out[r * outputs + o] = output.quantize(relu ? Math.max(0, y) : y);
+                    out[r * outputs + o] = output.quantize(relu ? Math.max(0, y[o]) : y[o]);
                 }
             }
             return out;

@@ -51,11 +51,13 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("exercises").definedBy("org.quantcourse.exercises..")
                 .layer("course").definedBy("org.quantcourse.course..")
-                .layer("experiments").definedBy("org.quantcourse.sweep..")
+                .layer("experiments").definedBy("org.quantcourse.sweep..", "org.quantcourse.formats..",
+                        "org.quantcourse.calibration..", "org.quantcourse.integer..", "org.quantcourse.onnx..")
                 .layer("models").definedBy("org.quantcourse.train..", "org.quantcourse.compress..",
                         "org.quantcourse.eval..", "org.quantcourse.plot..")
                 .layer("foundations").definedBy("org.quantcourse.quant..", "org.quantcourse.data..",
-                        "org.quantcourse.gd..", "org.quantcourse.io..", "org.quantcourse.dl4jfix..")
+                        "org.quantcourse.gd..", "org.quantcourse.io..", "org.quantcourse.dl4jfix..",
+                        "org.quantcourse.speed..")
                 .whereLayer("exercises").mayNotBeAccessedByAnyLayer()
                 .whereLayer("course").mayOnlyBeAccessedByLayers("exercises")
                 .whereLayer("experiments").mayOnlyBeAccessedByLayers("course", "exercises")

@@ -5,6 +5,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.VarSnippet;
 import org.quantcourse.kernel.io.KernelLog;
 import org.quantcourse.kernel.runtime.Notebook;
 
@@ -41,6 +42,7 @@ public final class JavaEvaluator implements AutoCloseable {
     private final InProcessExecutionControl control;
     private final UserThreadRunner runner;
     private final SnippetClassLoader loader;
+    private final CompiledClassStore compiledClasses;
     private final Map<String, SnippetOrigin> origins = new ConcurrentHashMap<>();
     private final ErrorFormatter errors = new ErrorFormatter(origins);
     private final Set<String> classpath = new LinkedHashSet<>();
@@ -57,6 +59,7 @@ public final class JavaEvaluator implements AutoCloseable {
                 .compilerOptions(config.compilerOptions().toArray(String[]::new))
                 .in(InputStream.nullInputStream()).out(log).err(log)
                 .build();
+        this.compiledClasses = CompiledClassStore.of(shell);
     }
 
     /** Starts a session with the prelude (imports and notebook functions) and the configured classpath. */
@@ -98,6 +101,11 @@ public final class JavaEvaluator implements AutoCloseable {
         }
     }
 
+    /** How many compiled class files JShell keeps for the session (-1 when unknown). */
+    int compiledClassCount() {
+        return compiledClasses.size();
+    }
+
     /** The entries added to the classpath so far. */
     public List<String> classpath() {
         return List.copyOf(classpath);
@@ -128,6 +136,7 @@ public final class JavaEvaluator implements AutoCloseable {
     private Optional<Object> evalSnippet(String source, SnippetOrigin origin, boolean last) throws CellFailure {
         control.reset();
         List<SnippetEvent> events = shell.eval(source);
+        forgetUnreachableClasses(events);
         SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
         if (main == null) {
             return Optional.empty();
@@ -144,7 +153,35 @@ public final class JavaEvaluator implements AutoCloseable {
             throw errors.runtimeError(main.exception());
         }
         warnIfUnresolved(main);
-        return last && hasValue(snippet) ? Optional.ofNullable(control.lastValue()) : Optional.empty();
+        Optional<Object> value = last && hasValue(snippet) ? Optional.ofNullable(control.lastValue()) : Optional.empty();
+        dropTemporary(snippet);
+        return value;
+    }
+
+    private void forgetUnreachableClasses(List<SnippetEvent> events) {
+        Set<String> live = events.stream()
+                .filter(e -> e.snippet().kind().isPersistent() && e.status().isActive())
+                .map(e -> wrapperClass(e.snippet())).collect(Collectors.toSet());
+        for (SnippetEvent event : events) {
+            Snippet.Status status = event.status();
+            boolean finished = !event.snippet().kind().isPersistent()
+                    || status == Snippet.Status.OVERWRITTEN || status == Snippet.Status.DROPPED;
+            String wrapper = wrapperClass(event.snippet());
+            if (finished && !live.contains(wrapper)) {
+                compiledClasses.forget(wrapper);
+            }
+        }
+    }
+
+    private String wrapperClass(Snippet snippet) {
+        return shell.sourceCodeAnalysis().wrapper(snippet).fullClassName();
+    }
+
+    /** Drops an expression's temporary variable ($1, $2...) once its value is taken: every later snippet imports it. */
+    private void dropTemporary(Snippet snippet) {
+        if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && snippet instanceof VarSnippet temp) {
+            forgetUnreachableClasses(shell.drop(temp));
+        }
     }
 
     private void warnIfUnresolved(SnippetEvent event) {

@@ -30,7 +30,13 @@ final class CourseKernel {
 
     /** Runs a command in the project root with JUPYTER_PATH set to the private prefix and the course.* knobs passed on. */
     static ProcessOutput run(List<String> command) throws Exception {
+        return run(command, java.util.Map.of());
+    }
+
+    /** Runs a command as {@link #run(List)} does, with extra environment variables. */
+    static ProcessOutput run(List<String> command, java.util.Map<String, String> environment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
         builder.environment().put("JUPYTER_PATH", JUPYTER_PREFIX.resolve("share/jupyter").toString());
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("course."))
                 .forEach(name -> builder.environment().put(CourseSettings.environmentName(name), System.getProperty(name)));

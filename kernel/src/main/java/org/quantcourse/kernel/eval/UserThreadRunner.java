@@ -121,6 +121,7 @@ public final class UserThreadRunner {
                 stopAt = now + GRACE.toNanos();
                 abandonAt = stopAt + ABANDON_AFTER.toNanos();
             } else if (now > abandonAt) {
+                InterruptCheck.clear();
                 abandon(job.owner);
                 throw new Interrupted(timedOut);
             } else if (now > stopAt) {
@@ -128,6 +129,7 @@ public final class UserThreadRunner {
             }
         }
         runKernelTasks();
+        InterruptCheck.clear();
         if (job.stopped || (stopAt != Long.MAX_VALUE && job.failure != null)) {
             throw new Interrupted(timedOut);
         }

@@ -35,7 +35,7 @@ class NotebookExecutionTest {
         return notebooks.stream().map(nb -> DynamicTest.dynamicTest(CourseKernel.ROOT.relativize(nb).toString(), () -> execute(nb)));
     }
 
-    private static List<Path> glob(Path dir) throws IOException {
+    static List<Path> glob(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -46,8 +46,11 @@ class NotebookExecutionTest {
 
     private static void execute(Path notebook) throws Exception {
         Path out = EXECUTED.resolve(CourseKernel.ROOT.relativize(notebook.getParent()));
+        Path echoLog = UpstreamIJavaEchoTest.echoLog(notebook);
+        Files.deleteIfExists(echoLog);
         CourseKernel.ProcessOutput result = CourseKernel.run(List.of(CourseKernel.python(),
-                CourseKernel.ROOT.resolve("tools/execute_notebooks.py").toString(), notebook.toString(), "--out", out.toString(), "--html"));
+                CourseKernel.ROOT.resolve("tools/execute_notebooks.py").toString(), notebook.toString(), "--out", out.toString(), "--html"),
+                java.util.Map.of(UpstreamIJavaEchoTest.ECHO_LOG_VARIABLE, echoLog.toString()));
         System.out.println(result.text());
         assertEquals(0, result.exitCode(), notebook.getFileName() + " failed; the executed copy is in " + out + "\n" + result.tail(6000));
     }

@@ -5,6 +5,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.VarSnippet;
 import org.quantcourse.kernel.io.KernelLog;
 import org.quantcourse.kernel.runtime.Notebook;
 
@@ -41,6 +42,9 @@ public final class JavaEvaluator implements AutoCloseable {
     private final InProcessExecutionControl control;
     private final UserThreadRunner runner;
     private final SnippetClassLoader loader;
+    private final CompiledClassStore compiledClasses;
+    private final SnippetLoaderDelegate loaderDelegate;
+    private final EchoAudit echoAudit = EchoAudit.fromEnvironment();
     private final Map<String, SnippetOrigin> origins = new ConcurrentHashMap<>();
     private final ErrorFormatter errors = new ErrorFormatter(origins);
     private final Set<String> classpath = new LinkedHashSet<>();
@@ -50,13 +54,15 @@ public final class JavaEvaluator implements AutoCloseable {
         this.timeout = config.timeout();
         this.loader = new SnippetClassLoader(JavaEvaluator.class.getClassLoader());
         this.runner = new UserThreadRunner(config.stackBytes(), loader);
-        this.control = new InProcessExecutionControl(new SnippetLoaderDelegate(loader), runner, () -> timeout);
+        this.loaderDelegate = new SnippetLoaderDelegate(loader);
+        this.control = new InProcessExecutionControl(loaderDelegate, runner, () -> timeout);
         PrintStream log = KernelLog.originalErr();
         this.shell = JShell.builder()
                 .executionEngine(control.provider(), Map.of())
                 .compilerOptions(config.compilerOptions().toArray(String[]::new))
                 .in(InputStream.nullInputStream()).out(log).err(log)
                 .build();
+        this.compiledClasses = CompiledClassStore.of(shell);
     }
 
     /** Starts a session with the prelude (imports and notebook functions) and the configured classpath. */
@@ -96,6 +102,12 @@ public final class JavaEvaluator implements AutoCloseable {
                 shell.addToClasspath(absolute);
             }
         }
+        JavadocSources.use(shell.sourceCodeAnalysis(), classpath);
+    }
+
+    /** How many compiled class files JShell keeps for the session (-1 when unknown). */
+    int compiledClassCount() {
+        return compiledClasses.size();
     }
 
     /** The entries added to the classpath so far. */
@@ -118,8 +130,12 @@ public final class JavaEvaluator implements AutoCloseable {
             if (!piece.complete()) {
                 throw incomplete(piece, pieceOrigin);
             }
-            boolean showValue = i == pieces.size() - 1 && !piece.endsWithSemicolon();
-            value = evalSnippet(piece.source(), pieceOrigin, showValue);
+            boolean lastPiece = i == pieces.size() - 1;
+            value = evalSnippet(piece.source(), pieceOrigin, lastPiece);
+            if (piece.endsWithSemicolon() && value.isPresent()) {
+                echoAudit.hiddenValue(pieceOrigin, piece.source(), value.get());
+                value = Optional.empty();
+            }
         }
         checkInterrupt();
         return value;
@@ -128,6 +144,7 @@ public final class JavaEvaluator implements AutoCloseable {
     private Optional<Object> evalSnippet(String source, SnippetOrigin origin, boolean last) throws CellFailure {
         control.reset();
         List<SnippetEvent> events = shell.eval(source);
+        forgetUnreachableClasses(events);
         SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
         if (main == null) {
             return Optional.empty();
@@ -143,8 +160,78 @@ public final class JavaEvaluator implements AutoCloseable {
         if (main.exception() != null) {
             throw errors.runtimeError(main.exception());
         }
+        failIfNotGenerated(main, origin);
+        RedefinitionReport.describe(shell, events).forEach(System.err::println);
         warnIfUnresolved(main);
-        return last && hasValue(snippet) ? Optional.ofNullable(control.lastValue()) : Optional.empty();
+        Optional<Object> value = last && hasValue(snippet) ? Optional.ofNullable(control.lastValue()) : Optional.empty();
+        dropTemporary(snippet);
+        return value;
+    }
+
+    private void forgetUnreachableClasses(List<SnippetEvent> events) {
+        Set<String> live = events.stream()
+                .filter(e -> e.snippet().kind().isPersistent() && e.status().isActive())
+                .map(e -> wrapperClass(e.snippet())).collect(Collectors.toSet());
+        for (SnippetEvent event : events) {
+            Snippet.Status status = event.status();
+            boolean finished = !event.snippet().kind().isPersistent()
+                    || status == Snippet.Status.OVERWRITTEN || status == Snippet.Status.DROPPED;
+            String wrapper = wrapperClass(event.snippet());
+            if (finished && !live.contains(wrapper)) {
+                compiledClasses.forget(wrapper);
+            }
+        }
+    }
+
+    private String wrapperClass(Snippet snippet) {
+        return shell.sourceCodeAnalysis().wrapper(snippet).fullClassName();
+    }
+
+    /** Drops an expression's temporary variable ($1, $2...) once its value is taken: every later snippet imports it. */
+    private void dropTemporary(Snippet snippet) {
+        if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && snippet instanceof VarSnippet temp) {
+            forgetUnreachableClasses(shell.drop(temp));
+        }
+    }
+
+    /**
+     * JShell accepts some declarations javac then cannot generate (a string constant over 65,535 bytes, a method over
+     * 64 KB of bytecode): the first keeps its diagnostic but no unresolved name, the second is VALID without a class.
+     */
+    private void failIfNotGenerated(SnippetEvent event, SnippetOrigin origin) throws CellFailure {
+        Snippet snippet = event.snippet();
+        boolean recoverable = event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED;
+        List<Diag> diagnostics = shell.diagnostics(snippet).collect(Collectors.toList());
+        if (recoverable && diagnostics.stream().anyMatch(Diag::isError) && unresolved(snippet).isEmpty()) {
+            CellFailure failure = errors.compileError(snippet, diagnostics, origin);
+            dropDeclaration(snippet);
+            throw failure;
+        }
+        if (event.status() == Snippet.Status.VALID && snippet.kind().isPersistent()
+                && snippet.kind() != Snippet.Kind.IMPORT && !loaderDelegate.isLoaded(wrapperClass(snippet))) {
+            dropDeclaration(snippet);
+            throw notGenerated(snippet, origin);
+        }
+    }
+
+    private void dropDeclaration(Snippet snippet) {
+        if (snippet instanceof jdk.jshell.PersistentSnippet declaration) {
+            forgetUnreachableClasses(shell.drop(declaration));
+        }
+    }
+
+    private static CellFailure notGenerated(Snippet snippet, SnippetOrigin origin) {
+        String message = "the compiler could not generate code for '" + SnippetNames.name(snippet)
+                + "': it exceeds a limit of the class file format (code too large: a method body is limited to 64 KB"
+                + " of bytecode; a string constant to 65,535 bytes; a class to 65,535 constants)";
+        return new CellFailure("CompilationException", message, List.of(origin.describe(1) + ": error: " + message,
+                "    split the method into smaller methods, or read large data from a file instead of a literal"));
+    }
+
+    private List<String> unresolved(Snippet snippet) {
+        return snippet instanceof jdk.jshell.DeclarationSnippet d
+                ? shell.unresolvedDependencies(d).collect(Collectors.toList()) : List.of();
     }
 
     private void warnIfUnresolved(SnippetEvent event) {
@@ -202,21 +289,45 @@ public final class JavaEvaluator implements AutoCloseable {
     public record Completion(List<String> matches, int start, int end) {
     }
 
-    /** Documentation (signatures, javadoc when available, or the type) of the symbol before the cursor. */
+    /**
+     * Documentation (signatures with the Javadoc when its sources are on the classpath, or the type) of the symbol at
+     * the cursor; a cursor inside a word inspects the whole word.
+     */
     public Optional<String> inspect(String code, int cursor, boolean detail) {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
-        String prefix = code.substring(0, Math.max(0, Math.min(cursor, code.length())));
-        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(prefix, prefix.length(), detail);
+        String prefix = code.substring(0, endOfWord(code, Math.max(0, Math.min(cursor, code.length()))));
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(prefix, prefix.length(), true);
         if (docs.isEmpty() && !prefix.endsWith("(")) {
-            docs = analysis.documentation(prefix + "(", prefix.length() + 1, detail);
+            docs = analysis.documentation(prefix + "(", prefix.length() + 1, true);
         }
         if (!docs.isEmpty()) {
             return Optional.of(docs.stream()
-                    .map(d -> d.signature() + (d.javadoc() == null ? "" : "\n" + d.javadoc()))
+                    .map(d -> d.signature() + (d.javadoc() == null ? "" : "\n" + javadocText(d.javadoc(), detail)))
                     .collect(Collectors.joining("\n\n")));
         }
         String type = analysis.analyzeType(prefix, prefix.length());
         return type == null || type.isBlank() ? Optional.empty() : Optional.of(identifierBefore(prefix) + " : " + type);
+    }
+
+    private static int endOfWord(String code, int cursor) {
+        int end = cursor;
+        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /** The whole Javadoc for detail requests, else its summary (the first sentence) and the tags. */
+    private static String javadocText(String javadoc, boolean detail) {
+        if (detail) {
+            return javadoc;
+        }
+        String text = javadoc.strip();
+        int tags = text.indexOf("\n@");
+        String body = tags < 0 ? text : text.substring(0, tags);
+        int sentence = body.indexOf(". ");
+        String summary = sentence < 0 ? body : body.substring(0, sentence + 1);
+        return tags < 0 ? summary : summary + "\n" + text.substring(tags + 1);
     }
 
     private static String identifierBefore(String prefix) {

@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The class loader of notebook code: JShell's compiled snippet classes plus every jar or directory added with
  * {@code %jars}, {@code %classpath} or {@code %maven}. Its parent is the kernel's loader, whose own dependencies are
- * relocated, so user code brings its own versions of gson, slf4j and the like.
+ * relocated, so user code brings its own versions of gson, slf4j and the like. Snippet classes get interrupt checks
+ * ({@link InterruptInstrumenter}) as they are defined.
  */
 public final class SnippetClassLoader extends URLClassLoader {
 
@@ -32,9 +33,12 @@ public final class SnippetClassLoader extends URLClassLoader {
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] bytes = declared.get(name);
-        if (bytes != null) {
-            return defineClass(name, bytes, 0, bytes.length);
+        byte[] declaredBytes = declared.get(name);
+        if (declaredBytes != null) {
+            byte[] bytes = InterruptInstrumenter.instrument(declaredBytes);
+            Class<?> defined = defineClass(name, bytes, 0, bytes.length);
+            declared.remove(name, declaredBytes);
+            return defined;
         }
         return super.findClass(name);
     }

@@ -47,6 +47,11 @@ final class SnippetLoaderDelegate implements LoaderDelegate {
         loader.addEntries(path);
     }
 
+    /** Whether JShell had the class of this name installed. */
+    boolean isLoaded(String name) {
+        return loaded.containsKey(name);
+    }
+
     @Override
     public Class<?> findClass(String name) throws ClassNotFoundException {
         Class<?> type = loaded.get(name);

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs user code on one long-lived thread with a large stack, from the kernel thread that waits for it. An interrupt
- * first calls {@link Thread#interrupt()}, then {@code Thread.stop()} after {@link #GRACE}, and abandons the thread
+ * first calls {@link Thread#interrupt()} and arms the {@link InterruptCheck} compiled into notebook code (which stops
+ * user loops at once on every JDK), then, for library code without checks, {@code Thread.stop()} after {@link #GRACE}, and abandons the thread
  * (starting a fresh one next time) if it still runs; the waiting kernel thread stays in control throughout. While
  * waiting, the kernel thread also runs tasks the user code hands it with {@link #onKernelThread}.
  */
@@ -54,6 +55,7 @@ public final class UserThreadRunner {
     /** Clears a pending interrupt request; called when a new cell starts. */
     public void resetInterrupt() {
         interruptRequested = false;
+        InterruptCheck.clear();
     }
 
     /** Whether an interrupt was requested since the last reset. */
@@ -66,6 +68,7 @@ public final class UserThreadRunner {
         interruptRequested = true;
         Worker current = worker;
         if (current != null && current.busy) {
+            InterruptCheck.request(current.thread);
             current.thread.interrupt();
         }
     }
@@ -113,10 +116,12 @@ public final class UserThreadRunner {
             long now = System.nanoTime();
             if (stopAt == Long.MAX_VALUE && (interruptRequested || now > deadline)) {
                 timedOut = !interruptRequested;
+                InterruptCheck.request(job.owner.thread);
                 job.owner.thread.interrupt();
                 stopAt = now + GRACE.toNanos();
                 abandonAt = stopAt + ABANDON_AFTER.toNanos();
             } else if (now > abandonAt) {
+                InterruptCheck.clear();
                 abandon(job.owner);
                 throw new Interrupted(timedOut);
             } else if (now > stopAt) {
@@ -124,6 +129,7 @@ public final class UserThreadRunner {
             }
         }
         runKernelTasks();
+        InterruptCheck.clear();
         if (job.stopped || (stopAt != Long.MAX_VALUE && job.failure != null)) {
             throw new Interrupted(timedOut);
         }
@@ -243,8 +249,18 @@ public final class UserThreadRunner {
             } catch (ThreadDeath death) {
                 stopped = true;
             } catch (Throwable t) {
-                failure = t;
+                stopped = isCheckedStop(t);
+                failure = stopped ? null : t;
             }
+        }
+
+        private static boolean isCheckedStop(Throwable t) {
+            for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+                if (cause instanceof InterruptCheck.CellInterrupted || cause instanceof ThreadDeath) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

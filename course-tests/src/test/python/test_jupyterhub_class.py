@@ -42,9 +42,10 @@ MESSAGE_SECONDS = 600
 
 CHECKS = {
     "results": "org.quantcourse.course.ProjectPaths.results().toAbsolutePath().normalize().toString()",
-    "models": "org.quantcourse.train.ModelCache.standard().directory().toString()",
+    "models": "org.quantcourse.course.CourseModel.cache().directory().toString()",
     "written": 'org.quantcourse.course.ResultsCsv.write(tech.tablesaw.api.Table.create("hub check", '
-               'tech.tablesaw.api.IntColumn.create("student", 1)), "hub_check").toAbsolutePath().toString()',
+               'tech.tablesaw.api.IntColumn.create("student", 1)), "hub_check");\n'
+               'org.quantcourse.course.ResultsCsv.file("hub_check").toAbsolutePath().toString()',
 }
 
 

@@ -44,12 +44,12 @@ class RichOutputTest(unittest.TestCase):
         table = ('tech.tablesaw.api.Table.create("scores <8 bit>", tech.tablesaw.api.IntColumn.create("bits", 8, 4), '
                  'tech.tablesaw.api.DoubleColumn.create("accuracy", 0.98765, 0.0000123), '
                  'tech.tablesaw.api.StringColumn.create("scheme", "a&b", "c"))')
-        reply, messages = run_collect(self.kc, "var shared = " + table + ";\nshared")
+        reply, messages = run(self.kc, "var shared = " + table + ";\nshared", TIMEOUT)
         self.assertEqual(reply["status"], "ok", messages)
         as_value = result_data(messages)[0]["text/html"]
-        reply, messages = run_collect(self.kc, 'display(org.quantcourse.plot.TableHtml.of(shared), "text/html");')
+        reply, messages = run(self.kc, 'display(org.quantcourse.plot.TableHtml.of(shared), "text/html");', TIMEOUT)
         self.assertEqual(reply["status"], "ok", messages)
-        displayed = [c["data"]["text/html"] for t, c in messages if t == "display_data"]
+        displayed = [c["data"]["text/html"] for c in contents(messages, "display_data")]
         self.assertEqual(displayed, [as_value])
         self.assertIn("<td>0.9877</td>", as_value)
 

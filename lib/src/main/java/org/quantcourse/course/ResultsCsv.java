@@ -17,17 +17,26 @@ public final class ResultsCsv {
         write(table, ProjectPaths.results(), name);
     }
 
+    /** The file {@link #write(Table, String)} writes for {@code name}: build/results/NAME.csv. */
+    public static Path file(String name) {
+        return ProjectPaths.results().resolve(fileName(name));
+    }
+
     /** Writes the table to DIR/NAME.csv (atomically). */
     public static void write(Table table, Path dir, String name) {
-        if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
-            throw new IllegalArgumentException("A results name uses letters, digits, '_', '-' and '.', but was '" + name + "'");
-        }
-        String fileName = name.endsWith(".csv") ? name : name + ".csv";
+        String fileName = fileName(name);
         try {
             AtomicFile.write(dir.resolve(fileName), temp -> table.write().csv(temp.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write results to " + dir.resolve(fileName)
                     + ": " + e.getMessage() + ". Set course.resultsDir (or COURSE_RESULTS_DIR) to a writable folder.", e);
         }
+    }
+
+    private static String fileName(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("A results name uses letters, digits, '_', '-' and '.', but was '" + name + "'");
+        }
+        return name.endsWith(".csv") ? name : name + ".csv";
     }
 }

@@ -27,4 +27,11 @@ class ResultsCsvTest {
         Table table = Table.create("t", IntColumn.create("a", 1));
         assertThrows(IllegalArgumentException.class, () -> ResultsCsv.write(table, dir, "../escape"));
     }
+
+    @Test
+    void fileNamesWhereTheTableIsWrittenUnderTheResultsFolder() {
+        assertEquals(ProjectPaths.results().resolve("sweep.csv"), ResultsCsv.file("sweep"));
+        assertEquals(ProjectPaths.results().resolve("sweep.csv"), ResultsCsv.file("sweep.csv"));
+        assertThrows(IllegalArgumentException.class, () -> ResultsCsv.file("../escape"));
+    }
 }

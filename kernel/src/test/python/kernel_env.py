@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unittest
 
 try:
     import jupyter_kernel_test  # noqa: F401  (checked here so every module fails with the same hint)
@@ -121,3 +122,16 @@ def drain(channel_get, seconds=0.2):
             channel_get(timeout=seconds)
         except queue.Empty:
             return
+
+
+class KernelSessionTest(unittest.TestCase):
+    """A test class sharing one kernel: started before its first test, shut down after its last."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_kernel()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)

@@ -32,16 +32,7 @@ def java_feature(kc):
     return int(reply["content"]["language_info"]["version"].split(".")[0])
 
 
-class ErrorOutputTests(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = kernel_env.start_kernel()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
+class ErrorOutputTests(kernel_env.KernelSessionTest):
 
     def test_the_exception_headline_is_red_and_name_and_value_stay_plain(self):
         reply, outputs = run(self.kc, 'throw new IllegalStateException("boom");')

@@ -8,16 +8,7 @@ import kernel_env
 from kernel_env import collect, run, text_of, stream_text
 
 
-class StopOnErrorTests(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = kernel_env.start_kernel()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
+class StopOnErrorTests(kernel_env.KernelSessionTest):
 
     def setUp(self):
         self.marker = os.path.join(tempfile.mkdtemp(prefix="queued-"), "ran")
@@ -52,16 +43,7 @@ class StopOnErrorTests(unittest.TestCase):
             self.assertEqual(f.read(), "xx")
 
 
-class MalformedRequestTests(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = kernel_env.start_kernel()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
+class MalformedRequestTests(kernel_env.KernelSessionTest):
 
     def test_an_execute_request_without_code_gets_an_error_reply(self):
         msg = self.kc.session.msg("execute_request", {"silent": False, "store_history": True,
@@ -74,16 +56,7 @@ class MalformedRequestTests(unittest.TestCase):
         self.assertEqual(text_of(outputs), "42")
 
 
-class StdinTests(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = kernel_env.start_kernel()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
+class StdinTests(kernel_env.KernelSessionTest):
 
     def execute_answering(self, code, answers):
         """Executes code with allow_stdin, answering each input_request in turn; returns (reply, outputs, prompts)."""

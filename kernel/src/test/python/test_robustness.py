@@ -7,16 +7,7 @@ import kernel_env
 from kernel_env import run, text_of, stream_text
 
 
-class RobustnessTests(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = kernel_env.start_kernel()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
+class RobustnessTests(kernel_env.KernelSessionTest):
 
     def assert_alive(self):
         reply, outputs = run(self.kc, "6 * 7")

@@ -36,6 +36,14 @@ class StopOnErrorTests(kernel_env.KernelSessionTest):
         with open(self.marker) as f:
             self.assertEqual(f.read(), "x")
 
+    def test_a_cell_sent_after_the_error_reply_runs_every_time(self):
+        for attempt in range(20):
+            failed, _ = run(self.kc, 'throw new RuntimeException("boom");')
+            self.assertEqual(failed["status"], "error")
+            reply, outputs = run(self.kc, "%d + 1" % attempt)
+            self.assertEqual(reply["status"], "ok", "attempt %d: %s" % (attempt, reply))
+            self.assertEqual(text_of(outputs), str(attempt + 1))
+
     def test_without_stop_on_error_queued_cells_still_run(self):
         replies = self.run_all(stop_on_error=False)
         self.assertEqual([r["status"] for r in replies], ["error", "ok", "ok"], replies)

@@ -240,10 +240,10 @@ public final class JavaKernel extends BaseKernel {
             }
             ErrorReply error = new ErrorReply(failure.ename(), failure.evalue(), traceback);
             error.setExecutionCount(count);
-            env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
             if (request.shouldStopOnError() && !request.isSilent()) {
                 channels.abortQueuedExecutions();
             }
+            env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
         } finally {
             stdin.detach();
             pump.flush();

@@ -50,7 +50,7 @@ public final class KernelChannels implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final MessageReader reader;
     private volatile boolean running = true;
-    private volatile boolean abortQueue;
+    private final List<Message<?>> queuedAtFailure = new ArrayList<>();
     private volatile long rejectedMessages;
 
     private KernelChannels(KernelConnectionProperties connection) throws GeneralSecurityException {
@@ -106,11 +106,20 @@ public final class KernelChannels implements AutoCloseable {
     }
 
     /**
-     * Asks the shell thread to answer the execute requests already queued with {@code aborted} once the running
-     * handler returns; called by a failing execute_request with {@code stop_on_error}.
+     * Takes the requests queued on shell at this moment, so that once the running handler returns their execute
+     * requests are answered {@code aborted}; called on the shell thread by a failing execute_request with
+     * {@code stop_on_error}, before its error reply goes out, so a request sent after that reply runs normally.
      */
     public void abortQueuedExecutions() {
-        abortQueue = true;
+        try (ZMQ.Poller poller = context.poller(1)) {
+            poller.register(shell, ZMQ.Poller.POLLIN);
+            while (poller.poll(0) > 0 && poller.pollin(0)) {
+                Message<?> message = receive(shell);
+                if (message != null) {
+                    queuedAtFailure.add(message);
+                }
+            }
+        }
     }
 
     /**
@@ -156,8 +165,8 @@ public final class KernelChannels implements AutoCloseable {
                 if (poller.poll(POLL_MS) > 0 && poller.pollin(0)) {
                     receiveAndHandle(socket, handlers);
                 }
-                if (abortQueue && socket == shell) {
-                    abortQueued(poller, socket, handlers);
+                if (socket == shell && !queuedAtFailure.isEmpty()) {
+                    abortQueued(socket, handlers);
                 }
             }
         } catch (RuntimeException e) {
@@ -185,18 +194,12 @@ public final class KernelChannels implements AutoCloseable {
     }
 
     /**
-     * Answers the execute requests queued at this moment {@code aborted} (other requests among them are handled);
-     * requests arriving later run normally, like ipykernel's stop-aborting marker behind the queue.
+     * Answers the execute requests that were queued when a cell failed {@code aborted} (other requests among them
+     * are handled); requests arriving later run normally, like ipykernel's stop-aborting marker behind the queue.
      */
-    private void abortQueued(ZMQ.Poller poller, ShellChannel socket, Map<MessageType<?>, ShellHandler<?>> handlers) {
-        abortQueue = false;
-        List<Message<?>> queued = new ArrayList<>();
-        while (poller.poll(0) > 0 && poller.pollin(0)) {
-            Message<?> message = receive(socket);
-            if (message != null) {
-                queued.add(message);
-            }
-        }
+    private void abortQueued(ShellChannel socket, Map<MessageType<?>, ShellHandler<?>> handlers) {
+        List<Message<?>> queued = new ArrayList<>(queuedAtFailure);
+        queuedAtFailure.clear();
         for (Message<?> message : queued) {
             if (message.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
                 replyAborted(socket, message);

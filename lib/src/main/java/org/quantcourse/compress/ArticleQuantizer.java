@@ -85,15 +85,15 @@ public final class ArticleQuantizer {
         }
     }
 
-    /** The names "layer/param" the article's quantize changes in {@code net}, e.g. "0/W", "2/gamma", "2/beta". */
-    public static List<String> affectedParams(MultiLayerNetwork net) {
+    /** The parameters the article's quantize changes in {@code net}, e.g. 0/W, 2/gamma, 2/beta. */
+    public static List<ParamKey> affectedParams(MultiLayerNetwork net) {
         checkNetwork(net);
-        List<String> names = new ArrayList<>();
+        List<ParamKey> names = new ArrayList<>();
         for (int i = 0; i < net.getnLayers(); i++) {
             Layer conf = net.getLayerWiseConfigurations().getConf(i).getLayer();
             for (String key : net.getLayer(i).paramTable().keySet()) {
                 if (isWeight(conf, key)) {
-                    names.add(i + "/" + key);
+                    names.add(new ParamKey(i, key));
                 }
             }
         }

@@ -14,6 +14,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.quantcourse.dl4jfix.Dl4jFixes;
 import org.quantcourse.eval.Predictor;
 import org.quantcourse.quant.FakeQuantize;
+import org.quantcourse.quant.QuantError;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * A network with quantized weights: the network's configuration (DL4J JSON) plus, per layer, codes and
@@ -165,6 +169,31 @@ public final class CompressedModel implements Predictor {
     @Override
     public INDArray probabilities(INDArray features) {
         return output(features);
+    }
+
+    /**
+     * The error of each quantized weight against the {@code original} network's: one row per quantized layer with
+     * columns "layer" (index and type), "shape", "bits", "max |error|", "MSE" and "SQNR dB". Used in notebook 05.
+     */
+    public Table weightErrors(MultiLayerNetwork original) {
+        Table t = Table.create("weight error per layer", StringColumn.create("layer"), StringColumn.create("shape"),
+                DoubleColumn.create("bits"), DoubleColumn.create("max |error|"), DoubleColumn.create("MSE"),
+                DoubleColumn.create("SQNR dB"));
+        for (CompressedLayer layer : layers) {
+            layer.quantizedWeight().ifPresent(w -> addWeightError(t, layer, w, original));
+        }
+        return t;
+    }
+
+    private static void addWeightError(Table t, CompressedLayer layer, LayerParam.Quantized w, MultiLayerNetwork original) {
+        INDArray fp32 = new ParamKey(layer.index(), "W").valueIn(original);
+        QuantError err = QuantError.of(fp32, w.toArray());
+        t.stringColumn("layer").append(layer.index() + " " + layer.type());
+        t.stringColumn("shape").append(Arrays.toString(fp32.shape()));
+        t.doubleColumn("bits").append(w.tensor().params().bits());
+        t.doubleColumn("max |error|").append(err.maxAbsError());
+        t.doubleColumn("MSE").append(err.mse());
+        t.doubleColumn("SQNR dB").append(err.sqnrDb());
     }
 
     /** FP32 against stored bytes, per layer and in total. */

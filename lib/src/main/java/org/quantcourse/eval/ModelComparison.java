@@ -1,9 +1,13 @@
 package org.quantcourse.eval;
 
 import java.util.Locale;
+import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * How far a candidate (e.g. compressed) model's predictions are from a reference (original) model's on the same
@@ -53,6 +57,23 @@ public record ModelComparison(int sampleCount, double articleLoss, double meanSq
         ComparisonCounter counter = new ComparisonCounter();
         counter.add(reference, candidate, labels);
         return counter.result();
+    }
+
+    /**
+     * A table of named comparisons, one row each in the map's order: columns "model", "accuracy" (the candidate's),
+     * "article loss", "KL" and "top-1 agreement". Used in notebook 05.
+     */
+    public static Table table(String title, Map<String, ModelComparison> comparisons) {
+        Table t = Table.create(title, StringColumn.create("model"), DoubleColumn.create("accuracy"),
+                DoubleColumn.create("article loss"), DoubleColumn.create("KL"), DoubleColumn.create("top-1 agreement"));
+        comparisons.forEach((name, c) -> {
+            t.stringColumn("model").append(name);
+            t.doubleColumn("accuracy").append(c.candidateAccuracy());
+            t.doubleColumn("article loss").append(c.articleLoss());
+            t.doubleColumn("KL").append(c.klDivergence());
+            t.doubleColumn("top-1 agreement").append(c.top1Agreement());
+        });
+        return t;
     }
 
     /** The candidate's accuracy minus the reference's (negative when compression costs accuracy). Used in notebook 06. */

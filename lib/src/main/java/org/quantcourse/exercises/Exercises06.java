@@ -6,7 +6,6 @@ import org.quantcourse.compress.QuantSpec;
 import org.quantcourse.course.CourseData;
 import org.quantcourse.course.CourseModel;
 import org.quantcourse.course.CourseSettings;
-import org.quantcourse.quant.Scheme;
 import org.quantcourse.sweep.BitWidthSweep;
 import org.quantcourse.sweep.SweepMethod;
 import org.quantcourse.sweep.SweepResult;
@@ -22,14 +21,14 @@ public final class Exercises06 {
     /** Exercise 6.1: the fewest bits at which asymmetric per-channel stays within 1 point of FP32. */
     public static CheckResult fewestBitsAsymmetricPerChannel(int answer) {
         MultiLayerNetwork net = CourseModel.trained().network();
-        var result = BitWidthSweep.of(net).method(SweepMethod.uniform(Scheme.ASYMMETRIC, true)).bits(1, 8)
+        var result = BitWidthSweep.of(net).method(SweepMethod.ASYMMETRIC_PER_CHANNEL).bits(1, 8)
                 .run(CourseData.load().test().iterator(500, CourseSettings.seed()));
         return fewestBitsAsymmetricPerChannel(result, answer);
     }
 
     /** The check of 6.1 on a measured sweep. */
     static CheckResult fewestBitsAsymmetricPerChannel(SweepResult result, int answer) {
-        int expected = result.smallestBitsWithin("asymmetric per-channel", ONE_POINT).orElse(-1);
+        int expected = result.smallestBitsWithin(SweepMethod.ASYMMETRIC_PER_CHANNEL, ONE_POINT).orElse(-1);
         return CheckResult.number("Exercise 6.1", answer, expected, 0,
                 "start at 8 bits in sweep.method(\"asymmetric per-channel\") and go down while FP32 − accuracy ≤ 0.01");
     }

@@ -3,10 +3,13 @@ package org.quantcourse.gd;
 import java.util.List;
 
 /**
- * Classical (heavy-ball) momentum: {@code v ← μ·v − η_t·g}, {@code params ← params + v}, on seeded mini-batches
- * ({@link Optimizer#FULL_BATCH} for full batch). DL4J has no such updater. Used in notebook 03.
+ * Momentum on seeded mini-batches ({@link Optimizer#FULL_BATCH} for full batch), in two forms that share the
+ * velocity {@code v' = μ·v − η_t·g}: classical (heavy-ball), {@code params ← params + v'}, which DL4J has no
+ * updater for; and Nesterov, {@code params ← params + v' + μ·(v' − v)}, exactly as DL4J's {@code Nesterovs}
+ * updater. Used in notebook 03.
  */
-public record Momentum(int batchSize, RateSchedule learningRate, double momentum, long seed) implements Optimizer {
+public record Momentum(int batchSize, RateSchedule learningRate, double momentum, boolean nesterov, long seed)
+        implements Optimizer {
 
     /** Checks the batch size, schedule and momentum (in [0, 1)). */
     public Momentum {
@@ -15,20 +18,30 @@ public record Momentum(int batchSize, RateSchedule learningRate, double momentum
         SettingChecks.requireMomentum(momentum);
     }
 
-    /** Momentum with a constant learning rate. Used in notebook 03. */
+    /** Classical momentum with a constant learning rate. Used in notebook 03. */
     public static Momentum of(int batchSize, double learningRate, double momentum, long seed) {
-        return new Momentum(batchSize, RateSchedule.constant(learningRate), momentum, seed);
+        return of(batchSize, RateSchedule.constant(learningRate), momentum, seed);
     }
 
-    /** Momentum with a learning-rate schedule. Used in notebook 03. */
+    /** Classical momentum with a learning-rate schedule. Used in notebook 03. */
     public static Momentum of(int batchSize, RateSchedule learningRate, double momentum, long seed) {
-        return new Momentum(batchSize, learningRate, momentum, seed);
+        return new Momentum(batchSize, learningRate, momentum, false, seed);
+    }
+
+    /** Nesterov momentum with a constant learning rate, as DL4J's {@code Nesterovs}. Used in notebook 03. */
+    public static Momentum nesterov(int batchSize, double learningRate, double momentum, long seed) {
+        return nesterov(batchSize, RateSchedule.constant(learningRate), momentum, seed);
+    }
+
+    /** Nesterov momentum with a learning-rate schedule. Used in notebook 03. */
+    public static Momentum nesterov(int batchSize, RateSchedule learningRate, double momentum, long seed) {
+        return new Momentum(batchSize, learningRate, momentum, true, seed);
     }
 
     @Override
     public String name() {
         String batch = batchSize == FULL_BATCH ? "full batch" : "batch " + batchSize;
-        return "momentum (" + batch + ", μ=" + momentum + ")";
+        return (nesterov ? "Nesterov" : "momentum") + " (" + batch + ", μ=" + momentum + ")";
     }
 
     @Override
@@ -38,6 +51,6 @@ public record Momentum(int batchSize, RateSchedule learningRate, double momentum
 
     @Override
     public UpdateRule newUpdateRule() {
-        return new MomentumUpdate(learningRate, momentum);
+        return new MomentumUpdate(learningRate, momentum, nesterov);
     }
 }

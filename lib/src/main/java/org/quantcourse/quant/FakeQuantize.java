@@ -52,11 +52,7 @@ public final class FakeQuantize {
      */
     public static INDArray steMask(INDArray x, QuantParams params) {
         TensorData t = TensorData.of(x);
-        GroupLayout layout = GroupLayout.of(params.granularity(), t.shape());
-        if (layout.groups() != params.groups()) {
-            throw new IllegalArgumentException("tensor has " + layout.groups() + " groups under "
-                    + params.granularity() + " but the parameters have " + params.groups());
-        }
+        GroupLayout layout = GroupLayout.matching(params, t.shape());
         float[] mask = new float[t.data().length];
         for (int i = 0; i < mask.length; i++) {
             int g = layout.groupOf(i);

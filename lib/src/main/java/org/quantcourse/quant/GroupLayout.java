@@ -48,6 +48,20 @@ final class GroupLayout {
                 groupsPerChannel);
     }
 
+    /**
+     * The layout of the parameters' granularity over {@code shape}; fails unless it has as many groups as the
+     * parameters have scales (parameters computed for a tensor with another channel count).
+     */
+    static GroupLayout matching(QuantParams params, long[] shape) {
+        GroupLayout layout = of(params.granularity(), shape);
+        if (layout.groups() != params.groups()) {
+            throw new IllegalArgumentException("a tensor of shape " + Arrays.toString(shape) + " has "
+                    + layout.groups() + " groups under " + params.granularity() + " but the parameters have "
+                    + params.groups() + ": use parameters computed for a tensor of this shape (same channel count)");
+        }
+        return layout;
+    }
+
     /** Number of groups. */
     int groups() {
         return groups;

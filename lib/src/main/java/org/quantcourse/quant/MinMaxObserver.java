@@ -4,7 +4,8 @@ package org.quantcourse.quant;
 public final class MinMaxObserver extends RangeObserver {
 
     private MinMaxObserver(Quantizer quantizer) {
-        super(quantizer);
+        super(quantizer, (running, batch, seen) -> Math.min(running, batch),
+                (running, batch, seen) -> Math.max(running, batch));
     }
 
     /** A min-max observer for {@code quantizer}. */
@@ -15,13 +16,5 @@ public final class MinMaxObserver extends RangeObserver {
     @Override
     float[][] batchRange(float[] data, GroupLayout layout) {
         return minMax(data, layout);
-    }
-
-    @Override
-    void combine(float[] mins, float[] maxs, float[] batchMins, float[] batchMaxs, int seen) {
-        for (int g = 0; g < mins.length; g++) {
-            mins[g] = Math.min(mins[g], batchMins[g]);
-            maxs[g] = Math.max(maxs[g], batchMaxs[g]);
-        }
     }
 }

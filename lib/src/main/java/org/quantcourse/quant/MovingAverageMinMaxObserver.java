@@ -11,11 +11,7 @@ public final class MovingAverageMinMaxObserver extends RangeObserver {
     private final double averagingConstant;
 
     private MovingAverageMinMaxObserver(Quantizer quantizer, double averagingConstant) {
-        super(quantizer);
-        if (!(averagingConstant > 0 && averagingConstant <= 1)) {
-            throw new IllegalArgumentException("averaging constant " + averagingConstant + " is out of range:"
-                    + " allowed (0, 1] (1 keeps only the latest batch)");
-        }
+        super(quantizer, movingAverage(averagingConstant), movingAverage(averagingConstant));
         this.averagingConstant = averagingConstant;
     }
 
@@ -39,11 +35,11 @@ public final class MovingAverageMinMaxObserver extends RangeObserver {
         return minMax(data, layout);
     }
 
-    @Override
-    void combine(float[] mins, float[] maxs, float[] batchMins, float[] batchMaxs, int seen) {
-        for (int g = 0; g < mins.length; g++) {
-            mins[g] = (float) (mins[g] + averagingConstant * ((double) batchMins[g] - mins[g]));
-            maxs[g] = (float) (maxs[g] + averagingConstant * ((double) batchMaxs[g] - maxs[g]));
+    private static RangeObserver.BoundFold movingAverage(double c) {
+        if (!(c > 0 && c <= 1)) {
+            throw new IllegalArgumentException("averaging constant " + c + " is out of range:"
+                    + " allowed (0, 1] (1 keeps only the latest batch)");
         }
+        return (running, batch, seen) -> (float) (running + c * ((double) batch - running));
     }
 }

@@ -13,7 +13,7 @@ public final class MseClippingObserver extends RangeObserver {
     private final int candidates;
 
     private MseClippingObserver(Quantizer quantizer, int candidates) {
-        super(quantizer);
+        super(quantizer, RUNNING_MEAN, RUNNING_MEAN);
         if (candidates < 1 || candidates > 10_000) {
             throw new IllegalArgumentException("candidates " + candidates + " is out of range: allowed 1..10000");
         }
@@ -45,12 +45,6 @@ public final class MseClippingObserver extends RangeObserver {
             range[1][g] = (float) (best * Math.max(range[1][g], 0));
         }
         return range;
-    }
-
-    @Override
-    void combine(float[] mins, float[] maxs, float[] batchMins, float[] batchMaxs, int seen) {
-        runningMean(mins, batchMins, seen);
-        runningMean(maxs, batchMaxs, seen);
     }
 
     private double bestRatio(float[] values, double lo, double hi) {

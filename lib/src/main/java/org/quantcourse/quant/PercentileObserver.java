@@ -12,7 +12,7 @@ public final class PercentileObserver extends RangeObserver {
     private final double percentile;
 
     private PercentileObserver(Quantizer quantizer, double percentile) {
-        super(quantizer);
+        super(quantizer, RUNNING_MEAN, RUNNING_MEAN);
         if (!(percentile >= 50 && percentile <= 100)) {
             throw new IllegalArgumentException("percentile " + percentile + " is out of range: allowed 50..100"
                     + " (100 is min-max)");
@@ -54,12 +54,6 @@ public final class PercentileObserver extends RangeObserver {
             lo[g] = symmetric ? -hi[g] : (float) sortedPercentile(v, 100 - percentile);
         }
         return new float[][] {lo, hi};
-    }
-
-    @Override
-    void combine(float[] mins, float[] maxs, float[] batchMins, float[] batchMaxs, int seen) {
-        runningMean(mins, batchMins, seen);
-        runningMean(maxs, batchMaxs, seen);
     }
 
     private static double sortedPercentile(float[] sorted, double p) {

@@ -123,12 +123,7 @@ public record QuantizedTensor(int[] codes, long[] shape, QuantParams params) {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + Shapes.length(shape)
                     + " values but " + codes.length + " codes were given: codes and shape must match");
         }
-        int groups = GroupLayout.of(params.granularity(), shape).groups();
-        if (groups != params.groups()) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has " + groups + " groups under "
-                    + params.granularity() + " but the parameters have " + params.groups()
-                    + ": use parameters computed for a tensor of this shape");
-        }
+        GroupLayout.matching(params, shape);
         for (int i = 0; i < codes.length; i++) {
             if (!params.isValidCode(codes[i])) {
                 throw new IllegalArgumentException("code " + codes[i] + " at flat index " + i + " is not a "

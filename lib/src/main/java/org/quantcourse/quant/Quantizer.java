@@ -320,12 +320,7 @@ public final class Quantizer {
             throw new IllegalArgumentException(p.scheme() + " parameters are derived from the data itself:"
                     + " call quantize(x) on Quantizer." + p.scheme().name().toLowerCase() + "() instead");
         }
-        GroupLayout layout = GroupLayout.of(p.granularity(), t.shape());
-        if (layout.groups() != p.groups()) {
-            throw new IllegalArgumentException("tensor of shape " + java.util.Arrays.toString(t.shape()) + " has "
-                    + layout.groups() + " groups under " + p.granularity() + " but the parameters have " + p.groups()
-                    + ": observe tensors with the same channel count");
-        }
+        GroupLayout layout = GroupLayout.matching(p, t.shape());
         float[] s = p.scales();
         int[] z = p.zeroPoints();
         Rounding.Rounder rounder = rounding.start();

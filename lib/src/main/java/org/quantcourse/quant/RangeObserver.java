@@ -10,12 +10,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public abstract sealed class RangeObserver implements Observer
         permits MinMaxObserver, MovingAverageMinMaxObserver, PercentileObserver, MseClippingObserver {
+    /** Running mean of the per-batch bounds: folds batch number {@code seen + 1} into the mean of {@code seen}. */
+    static final BoundFold RUNNING_MEAN = (running, batch, seen) -> (float) ((running * (double) seen + batch) / (seen + 1));
+
     private final Quantizer quantizer;
+    private final BoundFold lowerFold;
+    private final BoundFold upperFold;
     private float[] mins;
     private float[] maxs;
     private int batches;
 
-    RangeObserver(Quantizer quantizer) {
+    /** How a batch's bound of one group joins the running bound, after {@code seen} batches were folded in. */
+    @FunctionalInterface
+    interface BoundFold {
+        /** The new running bound. */
+        float fold(float running, float batch, int seen);
+    }
+
+    /** An observer folding each batch's lower and upper bounds into the running range as the two folds say. */
+    RangeObserver(Quantizer quantizer, BoundFold lowerFold, BoundFold upperFold) {
         if (quantizer == null) {
             throw new IllegalArgumentException("quantizer must not be null");
         }
@@ -24,6 +37,8 @@ public abstract sealed class RangeObserver implements Observer
                     + quantizer.scheme() + " takes its scale from mean|x|");
         }
         this.quantizer = quantizer;
+        this.lowerFold = lowerFold;
+        this.upperFold = upperFold;
     }
 
     @Override
@@ -76,7 +91,8 @@ public abstract sealed class RangeObserver implements Observer
             mins = batch[0];
             maxs = batch[1];
         } else {
-            combine(mins, maxs, batch[0], batch[1], batches);
+            fold(mins, batch[0], lowerFold);
+            fold(maxs, batch[1], upperFold);
         }
         batches++;
         return this;
@@ -85,8 +101,11 @@ public abstract sealed class RangeObserver implements Observer
     /** Per-group {@code {mins, maxs}} of one batch. */
     abstract float[][] batchRange(float[] data, GroupLayout layout);
 
-    /** Folds a batch's range into the running range (in place); {@code seen} batches were folded before. */
-    abstract void combine(float[] mins, float[] maxs, float[] batchMins, float[] batchMaxs, int seen);
+    private void fold(float[] running, float[] batch, BoundFold how) {
+        for (int g = 0; g < running.length; g++) {
+            running[g] = how.fold(running[g], batch[g], batches);
+        }
+    }
 
     /** Per-group minimum and maximum of {@code data}. */
     static float[][] minMax(float[] data, GroupLayout layout) {
@@ -100,12 +119,5 @@ public abstract sealed class RangeObserver implements Observer
             hi[g] = Math.max(hi[g], data[i]);
         }
         return new float[][] {lo, hi};
-    }
-
-    /** Running mean: folds batch number {@code seen + 1} into means of {@code seen} batches. */
-    static void runningMean(float[] means, float[] batch, int seen) {
-        for (int g = 0; g < means.length; g++) {
-            means[g] = (float) ((means[g] * (double) seen + batch[g]) / (seen + 1));
-        }
     }
 }

@@ -6,7 +6,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.quantcourse.compress.CompressedModel;
 import org.quantcourse.eval.EvaluationResult;
-import org.quantcourse.quant.Scheme;
+import org.quantcourse.train.NotebookProgress;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -15,7 +15,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Accuracy against bit width: every method at every bit width, weight-only post-training quantization of a trained
- * network, evaluated on test data, with the stored size of each compressed model. Used in notebook 06.
+ * network, evaluated on test data, with the stored size of each compressed model; live progress in a notebook
+ * with {@link #progress(NotebookProgress)}. Used in notebook 06.
  */
 public final class BitWidthSweep {
 
@@ -23,6 +24,7 @@ public final class BitWidthSweep {
     private final List<SweepMethod> methods = new ArrayList<>();
     private int minBits = 1;
     private int maxBits = 8;
+    private NotebookProgress progress;
 
     private BitWidthSweep(MultiLayerNetwork net) {
         this.net = net;
@@ -36,18 +38,24 @@ public final class BitWidthSweep {
         return new BitWidthSweep(net);
     }
 
-    /** The four uniform methods of the article's plot: {symmetric, asymmetric} × {per-tensor, per-channel}. */
+    /** The four uniform methods of the article's plot: {@link SweepMethod#UNIFORM}. */
     public BitWidthSweep uniformMethods() {
-        for (Scheme scheme : new Scheme[] {Scheme.SYMMETRIC, Scheme.ASYMMETRIC}) {
-            methods.add(SweepMethod.uniform(scheme, false));
-            methods.add(SweepMethod.uniform(scheme, true));
-        }
+        SweepMethod.UNIFORM.forEach(this::method);
         return this;
     }
 
-    /** Adds a method (e.g. {@link SweepMethod#articleAsWritten()}). */
+    /** Adds a method (e.g. {@link SweepMethod#ARTICLE}); each method once. */
     public BitWidthSweep method(SweepMethod method) {
+        if (method == null || methods.stream().anyMatch(m -> m.name().equals(method.name()))) {
+            throw new IllegalArgumentException("Add each method once and not null; the sweep already has " + methods);
+        }
         methods.add(method);
+        return this;
+    }
+
+    /** Shows which model the sweep is at, its accuracy and the time to go, in place in a notebook cell. */
+    public BitWidthSweep progress(NotebookProgress progress) {
+        this.progress = progress;
         return this;
     }
 
@@ -69,17 +77,42 @@ public final class BitWidthSweep {
         Table table = Table.create("accuracy against bit width", StringColumn.create("method"), IntColumn.create("bits"),
                 DoubleColumn.create("accuracy"), LongColumn.create("stored bytes"), DoubleColumn.create("compression"));
         double fp32 = EvaluationResult.of(net, test).accuracy();
+        int total = modelCount();
+        long start = System.nanoTime();
+        SweepProgress last = null;
         for (SweepMethod method : methods) {
             for (int bits = minBits; bits <= maxBits; bits++) {
                 if (method.supports(bits)) {
-                    addRow(table, method, bits, test);
+                    double accuracy = addRow(table, method, bits, test);
+                    last = new SweepProgress(table.rowCount(), total, method, bits, accuracy,
+                            (System.nanoTime() - start) / 1e9);
+                    report(last);
                 }
             }
+        }
+        if (progress != null && last != null) {
+            progress.show(last.summary());
         }
         return new SweepResult(table, fp32);
     }
 
-    private void addRow(Table table, SweepMethod method, int bits, DataSetIterator test) {
+    private int modelCount() {
+        int count = 0;
+        for (SweepMethod method : methods) {
+            for (int bits = minBits; bits <= maxBits; bits++) {
+                count += method.supports(bits) ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    private void report(SweepProgress step) {
+        if (progress != null) {
+            progress.step(step.line());
+        }
+    }
+
+    private double addRow(Table table, SweepMethod method, int bits, DataSetIterator test) {
         CompressedModel compressed = method.compress(net, bits);
         double accuracy = EvaluationResult.of(method.predictor(net, compressed, bits), test).accuracy();
         table.stringColumn("method").append(method.name());
@@ -88,5 +121,6 @@ public final class BitWidthSweep {
         table.longColumn("stored bytes").append(compressed == null ? net.numParams() * Float.BYTES
                 : compressed.sizeReport().storedBytes());
         table.doubleColumn("compression").append(compressed == null ? 1.0 : compressed.sizeReport().compressionRatio());
+        return accuracy;
     }
 }

@@ -7,7 +7,8 @@ import java.util.function.LongSupplier;
 /**
  * A one-line progress display in a notebook cell, updated in place. It depends on no kernel: the notebook passes
  * its display functions, e.g. {@code NotebookProgress.of(o -> display(o), (id, o) -> updateDisplay(id, o))}, where
- * {@code display} returns the id that {@code updateDisplay} replaces. At most 4 updates a second. Used in notebook 04.
+ * {@code display} returns the id that {@code updateDisplay} replaces. At most 4 updates a second. Training
+ * (notebook 04) and sweeps (notebook 06) report through it.
  */
 public final class NotebookProgress implements TrainingListener {
 
@@ -61,7 +62,18 @@ public final class NotebookProgress implements TrainingListener {
         show("stopped: " + TrainingHistory.describe(cause));
     }
 
-    private void show(String line) {
+    /**
+     * Shows a line from any long-running step (a sweep, a calibration), throttled like batch updates: at most 4
+     * updates a second, the first one at once.
+     */
+    public void step(String line) {
+        if (throttle.ready()) {
+            show(line);
+        }
+    }
+
+    /** Shows a line at once, in place of the previous one (e.g. the summary at the end). */
+    public void show(String line) {
         if (id == null) {
             id = display.apply(line);
         } else {

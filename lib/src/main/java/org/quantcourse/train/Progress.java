@@ -20,7 +20,7 @@ public record Progress(int epoch, int epochs, int batch, int batches, double los
     }
 
     /** Formats seconds as m:ss or h:mm:ss; "?" when unknown. */
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
             return "?";
         }

@@ -49,7 +49,9 @@ class ArticleQuantizerTest {
     @Test
     void batchNormWeightAndBiasAreQuantizedLikeTheListingsBatchNorm2dBranch() {
         MultiLayerNetwork net = TestNetworks.small(SEED);
-        assertEquals(List.of("0/W", "1/gamma", "1/beta", "3/W", "4/W"), ArticleQuantizer.affectedParams(net));
+        assertEquals(List.of(new ParamKey(0, "W"), new ParamKey(1, "gamma"), new ParamKey(1, "beta"),
+                new ParamKey(3, "W"), new ParamKey(4, "W")), ArticleQuantizer.affectedParams(net));
+        assertEquals("1/gamma", ArticleQuantizer.affectedParams(net).get(1).toString());
         net.getLayer(1).setParam("beta", net.getLayer(1).getParam("beta").add(-0.25));
         MultiLayerNetwork q = ArticleQuantizer.apply(net, 4);
         assertEquals(0.0, q.getLayer(1).getParam("gamma").amaxNumber().doubleValue(), "gamma about 1 -> 0 at 4 bits");

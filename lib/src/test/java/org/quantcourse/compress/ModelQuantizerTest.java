@@ -14,9 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.quantcourse.eval.Predictor;
 import org.quantcourse.quant.BitPacker;
+import org.quantcourse.quant.QuantError;
 import org.quantcourse.quant.QuantParams;
 import org.quantcourse.quant.Quantizer;
 import org.quantcourse.quant.Scheme;
+import tech.tablesaw.api.Table;
 
 class ModelQuantizerTest {
     private static final long SEED = 42L;
@@ -234,5 +236,29 @@ class ModelQuantizerTest {
         assertEquals(m.output(x), predictor.probabilities(x));
         double dropped = m.weightOnlyNetwork().output(x).sub(predictor.probabilities(x)).amaxNumber().doubleValue();
         assertTrue(dropped > 100 * SAME_NETWORK_TOLERANCE, "2-bit activations change the output by " + dropped);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8, 4, 2})
+    void weightErrorsHaveOneRowPerQuantizedWeightMatchingQuantError(int bits) {
+        MultiLayerNetwork net = TestNetworks.small(SEED);
+        CompressedModel m = ModelQuantizer.quantize(net, QuantSpec.symmetric(bits).perChannel());
+        Table errors = m.weightErrors(net);
+        assertEquals(List.of("layer", "shape", "bits", "max |error|", "MSE", "SQNR dB"), errors.columnNames());
+        assertEquals(3, errors.rowCount(), "conv, dense and output weights");
+        QuantError first = QuantError.of(net.getLayer(0).getParam("W"),
+                m.layer(0).quantizedWeight().get().toArray());
+        assertEquals(first.sqnrDb(), errors.doubleColumn("SQNR dB").get(0), 1e-12);
+        assertEquals(bits, errors.doubleColumn("bits").get(2));
+        assertTrue(errors.stringColumn("layer").get(0).startsWith("0 "), errors.stringColumn("layer").get(0));
+    }
+
+    @Test
+    void paramKeysReadTheirValuesAndRejectUnknownParameters() {
+        MultiLayerNetwork net = TestNetworks.small(SEED);
+        assertEquals(net.getLayer(3).getParam("W"), new ParamKey(3, "W").valueIn(net));
+        assertThrows(IllegalArgumentException.class, () -> new ParamKey(2, "W").valueIn(net), "pooling has no W");
+        assertThrows(IllegalArgumentException.class, () -> new ParamKey(9, "W").valueIn(net));
+        assertThrows(IllegalArgumentException.class, () -> new ParamKey(-1, "W"));
     }
 }

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import tech.tablesaw.api.Table;
 
 class ModelComparisonTest {
 
@@ -129,5 +133,22 @@ class ModelComparisonTest {
             }
         }
         return result;
+    }
+
+    @Test
+    void tableHasOneRowPerNamedComparisonInOrder() {
+        ModelComparison a = ModelComparison.fromPredictions(Nd4j.createFromArray(new float[][] {{0.8f, 0.2f}}),
+                Nd4j.createFromArray(new float[][] {{0.6f, 0.4f}}), Nd4j.createFromArray(new float[][] {{1, 0}}));
+        ModelComparison b = ModelComparison.fromPredictions(Nd4j.createFromArray(new float[][] {{0.8f, 0.2f}}),
+                Nd4j.createFromArray(new float[][] {{0.3f, 0.7f}}), Nd4j.createFromArray(new float[][] {{1, 0}}));
+        Map<String, ModelComparison> named = new LinkedHashMap<>();
+        named.put("close", a);
+        named.put("far", b);
+        Table t = ModelComparison.table("two", named);
+        assertEquals(List.of("model", "accuracy", "article loss", "KL", "top-1 agreement"), t.columnNames());
+        assertEquals(List.of("close", "far"), t.stringColumn("model").asList());
+        assertEquals(List.of(1.0, 0.0), t.doubleColumn("top-1 agreement").asList());
+        assertEquals(b.klDivergence(), t.doubleColumn("KL").get(1), 1e-12);
+        assertEquals(b.candidateAccuracy(), t.doubleColumn("accuracy").get(1), 1e-12);
     }
 }

@@ -43,8 +43,8 @@ class Dl4jEquivalenceTest {
                 Arguments.of("full-batch GD = Sgd", GradientDescent.of(0.5), new Sgd(0.5)),
                 Arguments.of("SGD = Sgd, batch 1", StochasticGradientDescent.of(0.05, SEED), new Sgd(0.05)),
                 Arguments.of("mini-batch = Sgd, batch 16", MiniBatchGradientDescent.of(16, 0.2, SEED), new Sgd(0.2)),
-                Arguments.of("Nesterov = Nesterovs, batch 8", Nesterov.of(8, 0.1, 0.9, SEED), new Nesterovs(0.1, 0.9)),
-                Arguments.of("Nesterov full batch = Nesterovs", Nesterov.of(Optimizer.FULL_BATCH, 0.3, 0.8, SEED),
+                Arguments.of("Nesterov = Nesterovs, batch 8", Momentum.nesterov(8, 0.1, 0.9, SEED), new Nesterovs(0.1, 0.9)),
+                Arguments.of("Nesterov full batch = Nesterovs", Momentum.nesterov(Optimizer.FULL_BATCH, 0.3, 0.8, SEED),
                         new Nesterovs(0.3, 0.8)),
                 Arguments.of("step decay per epoch = StepSchedule",
                         MiniBatchGradientDescent.of(10, RateSchedule.stepDecay(0.4, 0.5, 1, ScheduleUnit.EPOCH), SEED),
@@ -56,7 +56,7 @@ class Dl4jEquivalenceTest {
                         StochasticGradientDescent.of(RateSchedule.inverseTimeDecay(0.1, 0.05, 0.75, ScheduleUnit.ITERATION), SEED),
                         new Sgd(new InverseSchedule(ScheduleType.ITERATION, 0.1, 0.05, 0.75))),
                 Arguments.of("Nesterov with exponential decay per epoch",
-                        Nesterov.of(16, RateSchedule.exponentialDecay(0.2, 0.7, ScheduleUnit.EPOCH), 0.9, SEED),
+                        Momentum.nesterov(16, RateSchedule.exponentialDecay(0.2, 0.7, ScheduleUnit.EPOCH), 0.9, SEED),
                         new Nesterovs(new ExponentialSchedule(ScheduleType.EPOCH, 0.2, 0.7), 0.9)));
     }
 

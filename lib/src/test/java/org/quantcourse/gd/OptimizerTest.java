@@ -26,7 +26,7 @@ class OptimizerTest {
     static Stream<Optimizer> everyOptimizer() {
         return Stream.of(GradientDescent.of(1.0), StochasticGradientDescent.of(0.05, SEED),
                 MiniBatchGradientDescent.of(16, 0.5, SEED), Momentum.of(16, 0.1, 0.9, SEED),
-                Nesterov.of(16, 0.1, 0.9, SEED),
+                Momentum.nesterov(16, 0.1, 0.9, SEED),
                 MiniBatchGradientDescent.of(16, RateSchedule.cosineDecay(0.5, 0.01, 10, ScheduleUnit.EPOCH), SEED));
     }
 
@@ -105,7 +105,7 @@ class OptimizerTest {
 
     @Test
     void nesterovLooksAheadOnAConstantGradient() {
-        UpdateRule rule = Nesterov.of(1, 0.1, 0.5, SEED).newUpdateRule();
+        UpdateRule rule = Momentum.nesterov(1, 0.1, 0.5, SEED).newUpdateRule();
         INDArray gradient = Nd4j.createFromArray(1f);
         double[] velocities = {0, -0.1, -0.15, -0.175};
         for (int t = 1; t < 4; t++) {
@@ -119,7 +119,7 @@ class OptimizerTest {
         LogisticRegression start = LogisticRegression.random(6, 0.1, SEED);
         float[] plain = MiniBatchGradientDescent.of(8, 0.2, SEED).run(start, BLOBS, 2).finalModel().params().toFloatVector();
         float[] heavyBall = Momentum.of(8, 0.2, 0.0, SEED).run(start, BLOBS, 2).finalModel().params().toFloatVector();
-        float[] nesterov = Nesterov.of(8, 0.2, 0.0, SEED).run(start, BLOBS, 2).finalModel().params().toFloatVector();
+        float[] nesterov = Momentum.nesterov(8, 0.2, 0.0, SEED).run(start, BLOBS, 2).finalModel().params().toFloatVector();
         assertArrayEquals(plain, heavyBall, (float) FLOAT_TOLERANCE);
         assertArrayEquals(plain, nesterov, (float) FLOAT_TOLERANCE);
     }
@@ -128,7 +128,7 @@ class OptimizerTest {
     void classicalMomentumIsNotDl4jStyleNesterov() {
         LogisticRegression start = LogisticRegression.random(6, 0.1, SEED);
         float[] heavyBall = Momentum.of(8, 0.2, 0.9, SEED).run(start, BLOBS, 2).finalModel().params().toFloatVector();
-        float[] nesterov = Nesterov.of(8, 0.2, 0.9, SEED).run(start, BLOBS, 2).finalModel().params().toFloatVector();
+        float[] nesterov = Momentum.nesterov(8, 0.2, 0.9, SEED).run(start, BLOBS, 2).finalModel().params().toFloatVector();
         assertFalse(Arrays.equals(heavyBall, nesterov));
     }
 
@@ -136,7 +136,7 @@ class OptimizerTest {
     void rejectsBadSettingsAndMismatchedRuns() {
         assertThrows(IllegalArgumentException.class, () -> MiniBatchGradientDescent.of(0, 0.1, SEED));
         assertThrows(IllegalArgumentException.class, () -> Momentum.of(8, 0.1, 1.0, SEED));
-        assertThrows(IllegalArgumentException.class, () -> Nesterov.of(8, 0.1, -0.1, SEED));
+        assertThrows(IllegalArgumentException.class, () -> Momentum.nesterov(8, 0.1, -0.1, SEED));
         assertThrows(IllegalArgumentException.class, () -> GradientDescent.of((RateSchedule) null));
         assertThrows(IllegalArgumentException.class, () -> GradientDescent.of(-0.1));
         Optimizer gd = GradientDescent.of(0.1);

@@ -1,7 +1,11 @@
 package org.quantcourse.quant;
 
 import java.util.Arrays;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * How far quantized values {@code x'} are from the originals {@code x}: mean squared error, largest absolute
@@ -33,6 +37,33 @@ public record QuantError(double mse, double maxAbsError, double sqnrDb, long cou
     /** Compares {@code x} with the dequantized {@code q}. */
     public static QuantError of(INDArray x, QuantizedTensor q) {
         return of(x, q.dequantize());
+    }
+
+    /**
+     * Each quantizer applied to the same {@code x}, one row each in the map's order: the name (in a column called
+     * {@code label}), "scales" (how many), "largest scale", "MSE" and "SQNR dB". Used in notebook 02.
+     */
+    public static Table table(String title, String label, INDArray x, Map<String, Quantizer> quantizers) {
+        Table t = Table.create(title, StringColumn.create(label), DoubleColumn.create("scales"),
+                DoubleColumn.create("largest scale"), DoubleColumn.create("MSE"), DoubleColumn.create("SQNR dB"));
+        quantizers.forEach((name, quantizer) -> {
+            QuantizedTensor q = quantizer.quantize(x);
+            QuantError err = of(x, q);
+            t.stringColumn(label).append(name);
+            t.doubleColumn("scales").append(q.params().groups());
+            t.doubleColumn("largest scale").append(largest(q.params().scales()));
+            t.doubleColumn("MSE").append(err.mse());
+            t.doubleColumn("SQNR dB").append(err.sqnrDb());
+        });
+        return t;
+    }
+
+    private static double largest(float[] values) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : values) {
+            max = Math.max(max, v);
+        }
+        return max;
     }
 
     /** Compares two arrays of the same length. */

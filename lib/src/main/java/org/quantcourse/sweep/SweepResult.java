@@ -1,5 +1,7 @@
 package org.quantcourse.sweep;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.OptionalInt;
 import tech.tablesaw.api.DoubleColumn;
@@ -64,7 +66,8 @@ public record SweepResult(Table table, double fp32Accuracy) {
 
     /** {@link #smallestBitsWithin} for each method: columns "method" and "bits" (missing where no width stays close). */
     public Table smallestBitsTable(List<SweepMethod> methods, double tolerance) {
-        Table out = Table.create(String.format("fewest bits within %.3g points of FP32", 100 * tolerance),
+        String points = BigDecimal.valueOf(100 * tolerance).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+        Table out = Table.create("fewest bits within " + points + (points.equals("1") ? " point" : " points") + " of FP32",
                 StringColumn.create("method"), IntColumn.create("bits"));
         for (SweepMethod m : methods) {
             out.stringColumn("method").append(m.name());

@@ -102,6 +102,7 @@ class BitWidthSweepTest {
                 DoubleColumn.create("accuracy", 0.1)));
         Table smallest = SweepResult.of(rows, 0.98).smallestBitsTable(List.of(SweepMethod.SYMMETRIC_PER_TENSOR,
                 SweepMethod.ARTICLE), 0.01);
+        assertEquals("fewest bits within 1 point of FP32", smallest.name());
         assertEquals(List.of("symmetric per-tensor", "article's quantize()"), smallest.stringColumn("method").asList());
         assertEquals(3, smallest.intColumn("bits").get(0));
         assertTrue(smallest.intColumn("bits").isMissing(1), "the article's method never comes within 1 point");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.quantcourse.course.CourseData;
@@ -34,8 +35,9 @@ import onnx.Onnx.ModelProto;
  * agreement of the integer engine, its fake-quant simulation, DL4J FP32 and ONNX Runtime FP32 / int8 QDQ on the
  * test set; throughput at batch 1 and 256 of every engine. Writes {@code build/bench/09_integer_inference.csv}
  * ({@code engine,accuracy,code_agreement,argmax_agreement,images_per_second}) and
- * {@code build/bench/10_onnx_runtime.csv} ({@code engine,precision,batch,images_per_second,accuracy,file_bytes}),
- * the ONNX files under {@code build/bench/onnx/}, and prints the CPU, its ISA flags and the load average.
+ * {@code build/bench/10_onnx_runtime.csv} ({@code engine,precision,batch,images_per_second,accuracy,file_bytes};
+ * DL4J's file is the model zip without updater state, as notebook 10 writes it; {@code tools/bench_table.py} turns it
+ * into the table of {@code bench/README.md}), the ONNX files under {@code build/bench/onnx/}, and prints the CPU, its ISA flags and the load average.
  *
  * <p>Usage: {@code IntegerInferenceBench [--threads=2] [--seconds=3]} (threads of ONNX Runtime and of the Java
  * engine; DL4J uses {@code OMP_NUM_THREADS}, by default all cores).
@@ -106,7 +108,9 @@ public final class IntegerInferenceBench {
         }
 
         int[] engine = IntegerEngine.of(model).threads(threads).predict(test);
-        long dl4jBytes = trained.file() == null ? -1 : Files.size(trained.file());
+        Path dl4jFile = out.resolve("onnx/course_cnn_fp32_dl4j.zip");
+        ModelSerializer.writeModel(net, dl4jFile.toFile(), false); // weights + configuration, no updater state
+        long dl4jBytes = Files.size(dl4jFile);
         for (int b : BATCHES) {
             INDArray images = test.get(NDArrayIndex.interval(0, b)).dup();
             row10(Throughput.measure("dl4j", b, () -> net.output(images), budget), "fp32", accuracy(fp32, labels),

@@ -41,6 +41,8 @@ public final class OnnxExport {
     public static final String PROBABILITIES = "probabilities";
     /** Output of the QDQ model: dequantized logits. */
     public static final String LOGITS = "logits";
+    /** Output of {@link #quantizeDequantize}: the dequantized codes. */
+    public static final String ROUND_TRIP = "round_trip";
 
     private OnnxExport() {
     }
@@ -122,6 +124,17 @@ public final class OnnxExport {
         }
         dequantizeTo(g, LOGITS, codes, model.logits());
         return g.output(LOGITS, model.classes()).model("quantcourse");
+    }
+
+    /**
+     * The smallest QDQ model: one QuantizeLinear (uint8, scale {@code q.scale()}, zero-point {@code q.zeroPoint()})
+     * and its DequantizeLinear, for float inputs {@code [batch, dims...]}; output {@value #ROUND_TRIP}. Running it in
+     * ONNX Runtime shows how the engine itself rounds and saturates.
+     */
+    public static ModelProto quantizeDequantize(ActivationQuant q, long... dims) {
+        OnnxGraph g = new OnnxGraph("quantize_dequantize").input(INPUT, dims);
+        dequantizeTo(g, ROUND_TRIP, quantize(g, "input", INPUT, q), q);
+        return g.output(ROUND_TRIP, dims).model("quantcourse");
     }
 
     /** Writes the model to {@code file} (atomically) and returns its size in bytes. */

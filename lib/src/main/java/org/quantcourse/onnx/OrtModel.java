@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
@@ -18,8 +19,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.quantcourse.integer.Predictions;
 
 /**
- * An ONNX model loaded into ONNX Runtime's CPU provider with graph optimisation level ALL (so QDQ groups become
- * QLinearConv, QGemm, …) and a chosen number of intra-op threads; runs float NCHW images and returns its single
+ * An ONNX model loaded into ONNX Runtime's CPU provider with graph optimisation level ALL by default (so QDQ groups
+ * become QLinearConv, QGemm, …) and a chosen number of intra-op threads; runs float NCHW images and returns its single
  * output. Close it when done. Used in notebook 10.
  */
 public final class OrtModel implements AutoCloseable {
@@ -27,30 +28,42 @@ public final class OrtModel implements AutoCloseable {
     private final String input;
     private final List<String> optimizedOperators;
     private final int threads;
+    private final OptLevel level;
 
-    private OrtModel(OrtSession session, List<String> optimizedOperators, int threads) throws OrtException {
+    private OrtModel(OrtSession session, List<String> optimizedOperators, int threads, OptLevel level)
+            throws OrtException {
         this.session = session;
         this.input = session.getInputNames().iterator().next();
         this.optimizedOperators = optimizedOperators;
         this.threads = threads;
+        this.level = level;
     }
 
-    /** Loads {@code model} with {@code threads} intra-op threads (1 or more). */
+    /** Loads {@code model} with {@code threads} intra-op threads (1 or more) and all graph optimisations. */
     public static OrtModel load(ModelProto model, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        return load(model, threads, OptLevel.ALL_OPT);
+    }
+
+    /**
+     * Loads {@code model} with {@code threads} intra-op threads and graph optimisation {@code level}: below
+     * {@code EXTENDED_OPT} ONNX Runtime keeps the QDQ nodes and runs FP32 kernels between them (a simulation).
+     */
+    public static OrtModel load(ModelProto model, int threads, OptLevel level) {
+        if (threads < 1 || level == null) {
+            throw new IllegalArgumentException("need at least 1 thread and an optimisation level, got " + threads
+                    + ", " + level);
         }
         Path optimized = null;
         try (SessionOptions options = new SessionOptions()) {
             optimized = Files.createTempFile("quantcourse-ort-", ".onnx");
-            options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
+            options.setOptimizationLevel(level);
             options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizedModelFilePath(optimized.toString());
             OrtSession session = OrtEnvironment.getEnvironment().createSession(model.toByteArray(), options);
-            return new OrtModel(session, operators(optimized), threads);
+            return new OrtModel(session, operators(optimized), threads, level);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime could not load the model: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -63,6 +76,11 @@ public final class OrtModel implements AutoCloseable {
     /** The operator types of the graph ONNX Runtime actually runs, after its optimisations, in order. */
     public List<String> optimizedOperators() {
         return optimizedOperators;
+    }
+
+    /** Graph optimisation level of the session. */
+    public OptLevel optimizationLevel() {
+        return level;
     }
 
     /** Intra-op threads of the session. */

@@ -24,19 +24,28 @@ public record Throughput(String engine, int batch, double imagesPerSecond, doubl
      * then {@value #ROUNDS} rounds, each repeating the call for at least a fifth of the rest.
      */
     public static Throughput measure(String engine, int batch, Runnable oneBatch, Duration budget) {
-        if (batch < 1 || budget.isNegative() || budget.isZero()) {
-            throw new IllegalArgumentException("need batch >= 1 and a positive budget, got " + batch + ", " + budget);
+        return measure(engine, batch, oneBatch, budget, ROUNDS);
+    }
+
+    /**
+     * The same with {@code rounds} timed rounds (at least 1): fewer rounds for engines whose one call takes seconds,
+     * since every round makes at least one call.
+     */
+    public static Throughput measure(String engine, int batch, Runnable oneBatch, Duration budget, int rounds) {
+        if (batch < 1 || rounds < 1 || budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("need batch >= 1, rounds >= 1 and a positive budget, got " + batch
+                    + ", " + rounds + ", " + budget);
         }
-        long roundNanos = budget.toNanos() / (ROUNDS + 1);
+        long roundNanos = budget.toNanos() / (rounds + 1);
         repeatFor(oneBatch, roundNanos);
-        double[] rates = new double[ROUNDS];
-        for (int r = 0; r < ROUNDS; r++) {
+        double[] rates = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
             long start = System.nanoTime();
             long calls = repeatFor(oneBatch, roundNanos);
             rates[r] = calls * batch / ((System.nanoTime() - start) / 1e9);
         }
         java.util.Arrays.sort(rates);
-        return new Throughput(engine, batch, rates[ROUNDS - 1], rates[ROUNDS / 2], ROUNDS,
+        return new Throughput(engine, batch, rates[rounds - 1], rates[rounds / 2], rounds,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,6 +85,20 @@ class OnnxExportTest {
         try (OrtModel ort = OrtModel.load(OnnxExport.qdq(model, encoding), 1)) {
             double agreement = Predictions.agreement(ort.predict(images, 10), IntegerEngine.of(model).predict(images));
             assertTrue(agreement >= MIN_ARGMAX_AGREEMENT, encoding + ": " + agreement);
+        }
+    }
+
+    @Test
+    void withBasicOptimisationsOnnxRuntimeRunsTheQdqGraphUnfusedWithTheSamePredictions() {
+        try (OrtModel basic = OrtModel.load(OnnxExport.qdq(model), 1, OptLevel.BASIC_OPT);
+                OrtModel all = OrtModel.load(OnnxExport.qdq(model), 1)) {
+            List<String> ops = basic.optimizedOperators();
+            assertTrue(ops.contains("Conv") && ops.contains("DequantizeLinear") && !ops.contains("QLinearConv"),
+                    ops.toString());
+            assertEquals(OptLevel.BASIC_OPT, basic.optimizationLevel());
+            assertEquals(OptLevel.ALL_OPT, all.optimizationLevel());
+            double agreement = Predictions.agreement(basic.predict(images, 10), all.predict(images, 10));
+            assertTrue(agreement >= MIN_ARGMAX_AGREEMENT, "basic vs all: " + agreement);
         }
     }
 

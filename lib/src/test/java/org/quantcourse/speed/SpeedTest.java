@@ -27,6 +27,24 @@ class SpeedTest {
     }
 
     @Test
+    void fewerRoundsStillMakeOneWarmUpCallAndOneCallPerRound() {
+        AtomicLong calls = new AtomicLong();
+        Throughput t = Throughput.measure("slow", 4, () -> {
+            calls.incrementAndGet();
+            sleep(30);
+        }, Duration.ofMillis(3), 2);
+        assertEquals(2, t.rounds());
+        assertEquals(3, calls.get(), "a call longer than the budget: one warm-up, one per round");
+        assertTrue(t.imagesPerSecond() <= 4 / 0.030 * 1.01, t.toString());
+    }
+
+    @Test
+    void zeroRoundsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> Throughput.measure("x", 1, () -> { }, Duration.ofMillis(1),
+                0));
+    }
+
+    @Test
     void aBatchOfZeroIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> Throughput.measure("x", 0, () -> { }, Duration.ofMillis(1)));
     }

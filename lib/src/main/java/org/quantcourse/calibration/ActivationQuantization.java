@@ -48,14 +48,14 @@ public sealed interface ActivationQuantization extends SiteHook
 
     /** {@code (clamp(rint(x/s + z), qmin, qmax) - z) * s} for every value of {@code a}, in a new array. */
     static INDArray fakeQuantize(INDArray a, QuantParams p) {
-        float[] v = a.dup('c').reshape(a.length()).toFloatVector();
+        float[] v = values(a);
         float[] out = FakeQuantize.apply(v, p.scale(), p.zeroPoint(), p.qmin(), p.qmax());
         return Nd4j.create(out, a.shape(), 'c');
     }
 
     /** Fake-quantizes each of {@code groups} equal consecutive parts of {@code a} with its own min-max range. */
     static INDArray fakeQuantizeMinMax(INDArray a, int bits, long groups) {
-        float[] v = a.dup('c').reshape(a.length()).toFloatVector();
+        float[] v = values(a);
         int size = (int) (v.length / groups);
         Quantizer q = Quantizer.asymmetric(bits);
         for (int g = 0; g < groups; g++) {
@@ -71,6 +71,12 @@ public sealed interface ActivationQuantization extends SiteHook
             }
         }
         return Nd4j.create(v, a.shape(), 'c');
+    }
+
+    /** The values of {@code a} in C order, copied once (no intermediate copy when {@code a} is already C-contiguous). */
+    private static float[] values(INDArray a) {
+        INDArray c = a.ordering() == 'c' && !a.isView() ? a : a.dup('c');
+        return c.reshape(c.length()).toFloatVector();
     }
 
     /**

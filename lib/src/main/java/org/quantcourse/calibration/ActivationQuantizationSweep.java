@@ -16,12 +16,18 @@ import tech.tablesaw.api.Table;
  * W4A4 by default) and each way of setting activation ranges: the static calibration methods and, optionally,
  * dynamic ranges per batch and per input. Rows {@code weight_bits, activation_bits, observer, accuracy}, the
  * columns of build/results/08_activation_quantization.csv. Used in notebook 08.
+ *
+ * <p>Cost: the network runs once over the calibration set for all methods and activation widths together
+ * ({@link Calibration#calibrate(MultiLayerNetwork, List, List, int...)}), on the FP32 network, and those ranges
+ * are reused for every weight width (weight rounding moves the activation ranges by far less than one step at
+ * 4 or 8 bits); then one pass over {@code test} per row. Pass a fixed test subset to bound the time.
  */
 public final class ActivationQuantizationSweep {
     private final MultiLayerNetwork net;
     private List<int[]> pairs = List.of(new int[] {8, 8}, new int[] {4, 8}, new int[] {8, 4}, new int[] {4, 4});
     private List<CalibrationMethod> methods = CalibrationMethod.all();
     private boolean dynamic = true;
+    private double[] inputRange;
 
     private ActivationQuantizationSweep(MultiLayerNetwork net) {
         this.net = net;
@@ -61,14 +67,29 @@ public final class ActivationQuantizationSweep {
         return this;
     }
 
+    /**
+     * Gives the input site (site 0) the known range {@code [lo, hi]} in every static configuration instead of a
+     * calibrated one (e.g. {@code [0, 1]} for pixels scaled from 8-bit codes); default: calibrated like every site.
+     */
+    public ActivationQuantizationSweep inputRange(double lo, double hi) {
+        if (!(lo <= 0 && hi > lo)) {
+            throw new IllegalArgumentException("the input range must contain 0 and be non-empty, got [" + lo + ", "
+                    + hi + "]");
+        }
+        this.inputRange = new double[] {lo, hi};
+        return this;
+    }
+
     /** Calibrates on {@code calibration} and evaluates every configuration on {@code test}. */
     public Table run(List<INDArray> calibration, DataSetIterator test) {
         Calibration.checkBatches(calibration);
+        int[] activationBits = pairs.stream().mapToInt(p -> p[1]).distinct().toArray();
+        List<StaticRanges> ranges = Calibration.calibrate(net, calibration, methods, activationBits);
         Table t = Table.create("activation quantization", IntColumn.create("weight_bits"),
                 IntColumn.create("activation_bits"), StringColumn.create("observer"), DoubleColumn.create("accuracy"));
         for (int[] p : pairs) {
             MultiLayerNetwork w = FakeQuantCnn.quantizedWeights(net, p[0]);
-            for (ActivationQuantization a : activationChoices(w, calibration, p[1])) {
+            for (ActivationQuantization a : activationChoices(ranges, p[1])) {
                 double accuracy = EvaluationResult.of(FakeQuantCnn.of(w, p[0], a), test).accuracy();
                 t.intColumn("weight_bits").append(p[0]);
                 t.intColumn("activation_bits").append(p[1]);
@@ -79,10 +100,12 @@ public final class ActivationQuantizationSweep {
         return t;
     }
 
-    private List<ActivationQuantization> activationChoices(MultiLayerNetwork w, List<INDArray> calibration, int bits) {
+    private List<ActivationQuantization> activationChoices(List<StaticRanges> ranges, int bits) {
         List<ActivationQuantization> choices = new ArrayList<>();
-        for (CalibrationMethod m : methods) {
-            choices.add(Calibration.calibrate(w, calibration, bits, m));
+        for (StaticRanges r : ranges) {
+            if (r.bits() == bits) {
+                choices.add(inputRange == null ? r : r.withRange(0, inputRange[0], inputRange[1], r.name()));
+            }
         }
         if (dynamic) {
             choices.add(ActivationQuantization.dynamicPerBatch(bits));

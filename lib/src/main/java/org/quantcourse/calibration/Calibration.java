@@ -42,6 +42,39 @@ public final class Calibration {
     }
 
     /**
+     * Static ranges for every method and every bit width in ONE pass of {@code net} over {@code batches}: each
+     * site's activation is shown to one observer per (bits, method). Ordered by bits, then method:
+     * {@code ranges.get(b * methods.size() + m)}.
+     */
+    public static List<StaticRanges> calibrate(MultiLayerNetwork net, List<INDArray> batches,
+            List<CalibrationMethod> methods, int... bits) {
+        checkBatches(batches);
+        int sites = SiteForward.siteCount(net);
+        List<List<Observer>> observers = new ArrayList<>(); // [bits * methods][site]
+        for (int b : bits) {
+            for (CalibrationMethod m : methods) {
+                List<Observer> perSite = new ArrayList<>();
+                for (int s = 0; s < sites; s++) {
+                    perSite.add(m.observerFor(Quantizer.asymmetric(b)));
+                }
+                observers.add(perSite);
+            }
+        }
+        for (INDArray batch : batches) {
+            SiteForward.output(net, batch, (site, a) -> {
+                observers.forEach(perSite -> perSite.get(site).observe(a));
+                return a;
+            });
+        }
+        List<StaticRanges> out = new ArrayList<>();
+        for (int k = 0; k < observers.size(); k++) {
+            out.add(new StaticRanges(methods.get(k % methods.size()).name(), bits[k / methods.size()],
+                    SiteForward.siteNames(net), observers.get(k).stream().map(Observer::params).toList()));
+        }
+        return out;
+    }
+
+    /**
      * The features of the first {@code images} samples of {@code data} (reset first), in its batches (the last one
      * cut to size): the calibration set.
      */

@@ -1,8 +1,10 @@
 package org.quantcourse.calibration;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.quantcourse.quant.QuantParams;
+import org.quantcourse.quant.Quantizer;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -32,6 +34,20 @@ public record StaticRanges(String name, int bits, List<String> sites, List<Quant
     /** The parameters of {@code site}. */
     public QuantParams params(int site) {
         return params.get(site);
+    }
+
+    /**
+     * A copy with {@code site}'s range set to {@code [lo, hi]} on the same grid, e.g. the input's known range
+     * {@code [0, 1]} instead of a calibrated one; named {@code name}.
+     */
+    public StaticRanges withRange(int site, double lo, double hi, String newName) {
+        if (site < 0 || site >= params.size() || !(lo <= 0 && hi > 0)) {
+            throw new IllegalArgumentException("need a site in 0.." + (params.size() - 1) + " and a range with lo <= 0"
+                    + " < hi; got site " + site + ", [" + lo + ", " + hi + "]");
+        }
+        List<QuantParams> changed = new ArrayList<>(params);
+        changed.set(site, Quantizer.asymmetric(bits).paramsFromRange(new float[] {(float) lo}, new float[] {(float) hi}));
+        return new StaticRanges(newName, bits, sites, changed);
     }
 
     @Override

@@ -101,4 +101,30 @@ class CalibrationTest {
         assertEquals(3, h.chart().getSeriesMap().size());
         assertTrue(h.image().getWidth() > 0);
     }
+
+    @Test
+    void onePassCalibrationGivesTheSameRangesAsOneMethodAtATime() {
+        List<CalibrationMethod> methods = List.of(CalibrationMethod.minMax(), CalibrationMethod.percentile(99.0),
+                CalibrationMethod.entropy());
+        List<StaticRanges> all = Calibration.calibrate(net, calibration, methods, 8, 4);
+        assertEquals(6, all.size());
+        for (int b = 0; b < 2; b++) {
+            for (int m = 0; m < methods.size(); m++) {
+                StaticRanges one = Calibration.calibrate(net, calibration, b == 0 ? 8 : 4, methods.get(m));
+                assertEquals(one, all.get(b * methods.size() + m), methods.get(m).name() + " " + one.bits());
+            }
+        }
+    }
+
+    @Test
+    void aKnownRangeReplacesTheCalibratedOneAtItsSiteOnly() {
+        StaticRanges r = Calibration.calibrate(net, calibration, 4, CalibrationMethod.entropy());
+        StaticRanges fixed = r.withRange(0, 0, 1, "entropy, input [0, 1]");
+        assertEquals(1.0, fixed.params(0).rangeMax(0), 1e-6);
+        assertEquals(0, fixed.params(0).zeroPoint());
+        assertEquals(r.params().subList(1, 6), fixed.params().subList(1, 6));
+        assertEquals("entropy, input [0, 1]", fixed.name());
+        assertThrows(IllegalArgumentException.class, () -> r.withRange(6, 0, 1, "x"));
+        assertThrows(IllegalArgumentException.class, () -> r.withRange(0, 0.5, 1, "x"));
+    }
 }

@@ -1,6 +1,7 @@
 package org.quantcourse.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -103,5 +104,14 @@ class FakeQuantCnnTest {
                 t.stringColumn("observer").asList().subList(0, 4));
         assertTrue(t.doubleColumn("accuracy").get(0) >= 0.97, "W8A8 min-max");
         assertTrue(t.doubleColumn("accuracy").min() >= 0 && t.doubleColumn("accuracy").max() <= 1);
+    }
+
+    @Test
+    void aKnownInputRangeIsUsedByEveryStaticRowOfTheSweep() {
+        Table t = ActivationQuantizationSweep.of(net).pairs(new int[][] {{8, 4}}).inputRange(0, 1).dynamic(false)
+                .methods(List.of(CalibrationMethod.minMax(), CalibrationMethod.entropy())).run(calibration, test);
+        assertEquals(2, t.rowCount());
+        assertTrue(t.doubleColumn("accuracy").min() >= 0.6, t.print());
+        assertThrows(IllegalArgumentException.class, () -> ActivationQuantizationSweep.of(net).inputRange(0.2, 1));
     }
 }

@@ -80,7 +80,7 @@ public final class BarPlot {
     public CategoryChart chart() {
         CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
-        ProjectorStyle.apply(chart.getStyler()).setLegendPosition(Styler.LegendPosition.InsideNE);
+        ProjectorStyle.apply(chart.getStyler()).setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setOverlapped(!references.isEmpty());
         chart.getStyler().setXAxisLabelRotation(categories.size() > 16 ? 90 : 0);
         bars.forEach(b -> chart.addSeries(b.name(), categories, toList(b.values())));

@@ -61,6 +61,16 @@ public final class Attempts {
         return CheckResult.fail(exercise, problem + " Hint: " + hints.after(count));
     }
 
+    /**
+     * Judges a number: right when finite and within {@code tolerance} of {@code expected}; a wrong one is told only
+     * that it is wrong, with the next hint.
+     */
+    public CheckResult number(String exercise, double answer, double expected, double tolerance, Hints hints) {
+        boolean right = Double.isFinite(answer) && Math.abs(answer - expected) <= tolerance;
+        return judge(exercise, right, () -> "correct: " + CheckResult.shown(answer),
+                "your answer " + CheckResult.shown(answer) + " is not right yet.", hints);
+    }
+
     private boolean coolingDown(Failures last) {
         return clock.instant().isBefore(last.last().plus(coolDown));
     }

@@ -24,7 +24,8 @@ public record CheckResult(String exercise, boolean passed, String message) {
         return fail(exercise, "your answer " + shown(answer) + " is not right yet. Hint: " + hint);
     }
 
-    private static String shown(double value) {
+    /** A number as a student typed it: whole numbers without a decimal point. */
+    static String shown(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 

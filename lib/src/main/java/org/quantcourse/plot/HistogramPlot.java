@@ -77,7 +77,7 @@ public final class HistogramPlot {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle).yAxisTitle("count").build();
         chart.getStyler().setLegendVisible(grid.length > 0);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        ProjectorStyle.apply(chart.getStyler());
         addBars(chart);
         addGrid(chart, Arrays.stream(counts()).max().orElse(1));
         return chart;

@@ -104,7 +104,7 @@ public final class LinePlot {
         chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setYAxisMin(yMin);
         chart.getStyler().setYAxisMax(yMax);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        ProjectorStyle.apply(chart.getStyler());
         series.forEach(s -> addSeries(chart, s));
         references.forEach(r -> addReference(chart, r));
         return chart;

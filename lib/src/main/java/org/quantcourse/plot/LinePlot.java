@@ -14,7 +14,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A line plot built step by step: series, optional horizontal reference lines, axis titles, then
- * {@link #image()} for a notebook or {@link #chart()} for XChart. Used in notebooks 02, 03, 04 and 06.
+ * {@link #image()} for a notebook or {@link #chart()} for XChart. Used in notebooks 02, 03, 04, 06 and 07.
  */
 public final class LinePlot {
 
@@ -29,6 +29,7 @@ public final class LinePlot {
     private String yTitle = "y";
     private int width = 720;
     private int height = 420;
+    private boolean logX;
     private boolean logY;
     private Double yMin;
     private Double yMax;
@@ -61,6 +62,12 @@ public final class LinePlot {
     /** Uses a logarithmic y axis (for loss curves). */
     public LinePlot logY() {
         this.logY = true;
+        return this;
+    }
+
+    /** Uses a logarithmic x axis (for values spanning many powers of two); every x must then be positive. */
+    public LinePlot logX() {
+        this.logX = true;
         return this;
     }
 
@@ -98,9 +105,13 @@ public final class LinePlot {
 
     /** The XChart chart. */
     public XYChart chart() {
+        if (logX) {
+            series.forEach(LinePlot::checkPositiveX);
+        }
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setYAxisMin(yMin);
         chart.getStyler().setYAxisMax(yMax);
@@ -113,6 +124,13 @@ public final class LinePlot {
     /** The plot as an image, ready for {@code display(...)}. */
     public BufferedImage image() {
         return ChartImage.of(chart());
+    }
+
+    private static void checkPositiveX(Series s) {
+        if (Arrays.stream(s.x()).anyMatch(x -> !(x > 0))) {
+            throw new IllegalArgumentException("series '" + s.name() + "' has an x value <= 0, which a logarithmic x"
+                    + " axis cannot show: drop those points or leave out logX()");
+        }
     }
 
     private void addSeries(XYChart chart, Series s) {

@@ -24,6 +24,17 @@ class PlotsTest {
         assertTrue(nonWhitePixels(image) > image.getWidth() * image.getHeight() / 100, "the image should not be blank");
     }
 
+    @Test
+    void linePlotDrawsLogLogAxesAndRefusesNonPositiveXOnThem() {
+        LinePlot plot = LinePlot.titled("spacing").logX().logY()
+                .line("ulp", new double[] {1e-6, 1, 1e6}, new double[] {1e-9, 1e-3, 1e3});
+        assertTrue(plot.chart().getStyler().isXAxisLogarithmic());
+        assertTrue(nonWhitePixels(plot.size(300, 200).image()) > 600, "the image should not be blank");
+        LinePlot withZero = LinePlot.titled("t").logX().line("zero", new double[] {0, 1}, new double[] {1, 2});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, withZero::chart);
+        assertTrue(e.getMessage().contains("'zero'"), e.getMessage());
+    }
+
     private static int nonWhitePixels(BufferedImage image) {
         int count = 0;
         for (int y = 0; y < image.getHeight(); y++) {

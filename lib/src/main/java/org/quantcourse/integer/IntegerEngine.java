@@ -39,6 +39,21 @@ public final class IntegerEngine extends QuantizedInference {
         return rule;
     }
 
+    /**
+     * The int32 accumulators of convolution or dense layer {@code layer} before requantization,
+     * {@code acc[n][r][o] = q_b[o] + sum_k (q_x[r][k] - z_x)(q_w[o][k] - z_w)} ({@code batch × rows × outputs}, rows
+     * the output positions of a convolution, 1 for a dense layer), for that layer's input codes.
+     */
+    public int[] accumulators(int layer, int[] inputCodes, int batch) {
+        LayerKernels.Kernel kernel = kernels.get(checkedLayer(layer));
+        QuantizedLayer l = model().layers().get(layer);
+        if (!(l instanceof QuantizedConv || l instanceof QuantizedDense)) {
+            throw new IllegalArgumentException("layer " + layer + " (" + l.name() + ") has no int32 accumulators:"
+                    + " pick a convolution or dense layer");
+        }
+        return run(inputCodes, batch, l.inputLength(), l.outputLength(), kernel::accumulators);
+    }
+
     @Override
     int[] runLayer(int layer, int[] imageCodes) {
         return kernels.get(layer).run(imageCodes);

@@ -1,5 +1,6 @@
 package org.quantcourse.integer;
 
+import java.util.function.UnaryOperator;
 import org.quantcourse.quant.integer.FixedPointMultiplier;
 
 /** The integer kernels of each layer type, prepared once (widened weights, column sums), run per image. */
@@ -8,6 +9,11 @@ final class LayerKernels {
     /** One layer's integer computation on one image's codes. */
     interface Kernel {
         int[] run(int[] in);
+
+        /** The int32 accumulators before requantization; only convolutions and dense layers have them. */
+        default int[] accumulators(int[] in) {
+            throw new IllegalArgumentException("only convolution and dense layers accumulate in int32");
+        }
     }
 
     private LayerKernels() {
@@ -19,7 +25,7 @@ final class LayerKernels {
             return conv(c, rule);
         } else if (layer instanceof QuantizedDense d) {
             Gemm gemm = new Gemm(d.weights(), d.bias(), d.input(), d.output(), d.relu(), d.multipliers(), rule);
-            return in -> gemm.codes(in, 1);
+            return gemmKernel(gemm, in -> in, 1);
         } else if (layer instanceof QuantizedAvgPool p) {
             return in -> pool(p, in);
         } else if (layer instanceof QuantizedFlatten f) {
@@ -30,7 +36,22 @@ final class LayerKernels {
 
     private static Kernel conv(QuantizedConv c, Requantization rule) {
         Gemm gemm = new Gemm(c.weights(), c.bias(), c.input(), c.output(), c.relu(), c.multipliers(), rule);
-        return in -> gemm.codes(Im2col.patches(c, in), c.outHeight() * c.outWidth());
+        return gemmKernel(gemm, in -> Im2col.patches(c, in), c.outHeight() * c.outWidth());
+    }
+
+    /** A kernel that turns an image's codes into {@code rows} GEMM rows and multiplies them. */
+    private static Kernel gemmKernel(Gemm gemm, UnaryOperator<int[]> toRows, int rows) {
+        return new Kernel() {
+            @Override
+            public int[] run(int[] in) {
+                return gemm.codes(toRows.apply(in), rows);
+            }
+
+            @Override
+            public int[] accumulators(int[] in) {
+                return gemm.accumulators(toRows.apply(in), rows);
+            }
+        };
     }
 
     /** {@code z + roundDiv(sum (q - z), window²)} per block and channel, ties away from zero. */
@@ -107,9 +128,14 @@ final class LayerKernels {
             this.rule = rule;
         }
 
+        /** The int32 accumulators {@code acc[r][o]} for {@code rows} rows of input codes. */
+        int[] accumulators(int[] a, int rows) {
+            return IntegerGemm.accumulate(a, rows, weights, outputs, depth, zx, zw, colSums, bias);
+        }
+
         /** Output codes {@code clamp(z_y + M[o] acc[r][o], low, 255)} for {@code rows} rows of input codes. */
         int[] codes(int[] a, int rows) {
-            int[] acc = IntegerGemm.accumulate(a, rows, weights, outputs, depth, zx, zw, colSums, bias);
+            int[] acc = accumulators(a, rows);
             for (int i = 0; i < acc.length; i++) {
                 acc[i] = ActivationQuant.clamp((long) zy + rule.apply(acc[i], multipliers[i % outputs]), low);
             }

@@ -34,7 +34,7 @@ public abstract sealed class QuantizedInference permits IntegerEngine, FakeQuant
 
     /** Output codes of layer {@code layer} ({@code batch × outputLength}) for its input codes. */
     public int[] layerCodes(int layer, int[] inputCodes, int batch) {
-        QuantizedLayer l = model.layers().get(layer);
+        QuantizedLayer l = model.layers().get(checkedLayer(layer));
         return run(inputCodes, batch, l.inputLength(), l.outputLength(), image -> runLayer(layer, image));
     }
 
@@ -59,8 +59,17 @@ public abstract sealed class QuantizedInference permits IntegerEngine, FakeQuant
         return Predictions.argmax(forwardCodes(images), model.classes());
     }
 
-    private int[] run(int[] in, int batch, int inLength, int outLength,
-            java.util.function.UnaryOperator<int[]> perImage) {
+    /** {@code layer} if the model has it, else a clear error. */
+    int checkedLayer(int layer) {
+        if (layer < 0 || layer >= model.layers().size()) {
+            throw new IllegalArgumentException("layer " + layer + " does not exist: the model has layers 0.."
+                    + (model.layers().size() - 1) + " " + model.layers().stream().map(QuantizedLayer::name).toList());
+        }
+        return layer;
+    }
+
+    /** Runs {@code perImage} on each image of the batch; its output must hold {@code outLength} values. */
+    int[] run(int[] in, int batch, int inLength, int outLength, java.util.function.UnaryOperator<int[]> perImage) {
         if (batch < 0 || in.length != batch * inLength) {
             throw new IllegalArgumentException(in.length + " codes do not fill " + batch + " images of " + inLength
                     + ": need batch × " + inLength);

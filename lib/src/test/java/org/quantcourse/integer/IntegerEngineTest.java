@@ -1,6 +1,7 @@
 package org.quantcourse.integer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,5 +120,68 @@ class IntegerEngineTest {
                 () -> engine.forwardCodes(new int[10], 1));
         assertTrue(e.getMessage().contains("need batch"));
         assertThrows(IllegalArgumentException.class, () -> engine.threads(0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Requantization.class)
+    void accumulatorsRequantizedAndClampedAreTheLayersCodes(Requantization rule) {
+        IntegerEngine engine = IntegerEngine.of(model).requantization(rule);
+        int[] codes = inputCodes;
+        for (int layer = 0; layer < model.layers().size(); layer++) {
+            QuantizedLayer l = model.layers().get(layer);
+            int[] out = engine.layerCodes(layer, codes, IMAGES);
+            if (l instanceof QuantizedConv || l instanceof QuantizedDense) {
+                var m = l instanceof QuantizedConv c ? c.multipliers() : ((QuantizedDense) l).multipliers();
+                boolean relu = l instanceof QuantizedConv c ? c.relu() : ((QuantizedDense) l).relu();
+                int[] acc = engine.accumulators(layer, codes, IMAGES);
+                int low = relu ? l.output().zeroPoint() : ActivationQuant.QMIN;
+                for (int i = 0; i < acc.length; i++) {
+                    long q = l.output().zeroPoint() + (long) rule.apply(acc[i], m[i % m.length]);
+                    assertEquals(ActivationQuant.clamp(q, low), out[i], l.name() + " output " + i);
+                }
+            }
+            codes = out;
+        }
+    }
+
+    @Test
+    void denseAccumulatorsAreTheBiasPlusTheSumOfZeroPointFreeProducts() {
+        IntegerEngine engine = IntegerEngine.of(model);
+        int fc = model.layers().size() - 1;
+        QuantizedDense dense = (QuantizedDense) model.layers().get(fc);
+        int[] in = FakeQuantSimulation.of(model).layerCodes(fc - 1, hiddenCodes(fc - 1), IMAGES);
+        int[] acc = engine.accumulators(fc, in, IMAGES);
+        int k = dense.inputLength();
+        int zx = dense.input().zeroPoint();
+        for (int n = 0; n < IMAGES; n++) {
+            for (int o = 0; o < dense.outputLength(); o++) {
+                long expected = dense.bias()[o];
+                for (int j = 0; j < k; j++) {
+                    expected += (long) (in[n * k + j] - zx) * dense.weights().code(o, j);
+                }
+                assertEquals(expected, acc[n * dense.outputLength() + o]);
+            }
+        }
+    }
+
+    @Test
+    void layersWithoutAccumulatorsAndMissingLayersAreRejected() {
+        IntegerEngine engine = IntegerEngine.of(model);
+        IllegalArgumentException pool = assertThrows(IllegalArgumentException.class,
+                () -> engine.accumulators(2, new int[model.layers().get(2).inputLength()], 1));
+        assertTrue(pool.getMessage().contains("convolution or dense"), pool.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> engine.layerCodes(model.layers().size(), new int[1], 1));
+        assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
+    }
+
+    /** The simulation's input codes of {@code layer} (the outputs of all layers before it). */
+    private static int[] hiddenCodes(int layer) {
+        FakeQuantSimulation simulation = FakeQuantSimulation.of(model);
+        int[] codes = inputCodes;
+        for (int l = 0; l < layer; l++) {
+            codes = simulation.layerCodes(l, codes, IMAGES);
+        }
+        return codes;
     }
 }

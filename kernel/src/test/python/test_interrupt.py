@@ -27,6 +27,21 @@ SPIN_SOURCE = textwrap.dedent("""
     }
 """)
 
+SLOW_INIT_SOURCE = textwrap.dedent("""
+    package spinlib;
+    public final class SlowInit {
+        /** Set by a static initializer that spins for 3 s without looking at interrupts. */
+        private static final long VALUE;
+        static {
+            long end = System.nanoTime() + 3_000_000_000L;
+            long n = 0;
+            while (System.nanoTime() < end) { n++; }
+            VALUE = n > 0 ? 7 : 0;
+        }
+        public static long value() { return VALUE; }
+    }
+""")
+
 
 def interrupt_after(km, seconds):
     timer = threading.Timer(seconds, km.interrupt_kernel)
@@ -40,12 +55,14 @@ class InterruptTests(unittest.TestCase):
     def setUpClass(cls):
         cls.km, cls.kc = kernel_env.start_kernel()
         cls.libdir = tempfile.mkdtemp(prefix="spinlib-")
-        src = os.path.join(cls.libdir, "Spin.java")
-        with open(src, "w") as f:
-            f.write(SPIN_SOURCE)
+        sources = []
+        for name, text in [("Spin.java", SPIN_SOURCE), ("SlowInit.java", SLOW_INIT_SOURCE)]:
+            sources.append(os.path.join(cls.libdir, name))
+            with open(sources[-1], "w") as f:
+                f.write(text)
         javac = os.path.join(os.path.dirname(os.path.realpath(kernel_env.JAVA)), "javac")
-        subprocess.run([javac if os.path.exists(javac) else "javac", "-d", os.path.join(cls.libdir, "classes"), src],
-                       check=True)
+        subprocess.run([javac if os.path.exists(javac) else "javac", "-d", os.path.join(cls.libdir, "classes")]
+                       + sources, check=True)
 
     @classmethod
     def tearDownClass(cls):
@@ -89,6 +106,17 @@ class InterruptTests(unittest.TestCase):
         reply, _ = run(self.kc, "%classpath " + os.path.join(self.libdir, "classes"))
         self.assertEqual(reply["status"], "ok", reply)
         self.assert_interrupted("spinlib.Spin.forever()")
+
+    def test_an_interrupt_never_leaves_a_library_class_half_initialized(self):
+        reply, _ = run(self.kc, "%classpath " + os.path.join(self.libdir, "classes"))
+        self.assertEqual(reply["status"], "ok", reply)
+        interrupt_after(self.km, 0.5)
+        reply, _ = run(self.kc, "spinlib.SlowInit.value()", timeout=30)
+        self.assertIn(reply["status"], ["ok", "error"], reply)
+        reply, outputs = run(self.kc, "spinlib.SlowInit.value()")
+        self.assertEqual(reply["status"], "ok", "the class must still be usable: %s" % reply)
+        self.assertEqual(text_of(outputs), "7")
+        self.assert_alive_with_state()
 
     def test_output_before_the_interrupt_is_kept(self):
         interrupt_after(self.km, 1.0)

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs user code on one long-lived thread with a large stack, from the kernel thread that waits for it. An interrupt
  * first calls {@link Thread#interrupt()} and arms the {@link InterruptCheck} compiled into notebook code (which stops
- * user loops at once on every JDK), then, for library code without checks, {@code Thread.stop()} after {@link #GRACE}, and abandons the thread
+ * user loops at once on every JDK), then, for library code without checks, {@code Thread.stop()} after {@link #GRACE}
+ * (never while a static initializer runs, which would leave its class unusable for the session), and abandons the thread
  * (starting a fresh one next time) if it still runs; the waiting kernel thread stays in control throughout. While
  * waiting, the kernel thread also runs tasks the user code hands it with {@link #onKernelThread}.
  */
@@ -148,13 +149,26 @@ public final class UserThreadRunner {
 
     @SuppressWarnings({"deprecation", "removal"})
     private void stop(Worker owner) {
-        if (owner.busy) {
+        if (owner.busy && !initializingAClass(owner.thread)) {
             try {
                 owner.thread.stop();
             } catch (UnsupportedOperationException e) {
                 KernelLog.debug("Thread.stop unsupported on this JVM; the thread will be abandoned");
             }
         }
+    }
+
+    /**
+     * Whether the thread is inside a static initializer: a forced stop there would leave that class unusable for the
+     * rest of the session (the JVM never initializes a class twice), so the stop waits until it has returned.
+     */
+    static boolean initializingAClass(Thread thread) {
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            if ("<clinit>".equals(frame.getMethodName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void abandon(Worker owner) {

@@ -1,6 +1,7 @@
 package org.quantcourse.rounding;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public record RoundedModel(MultiLayerNetwork network, CompressedModel model, Set
 
     /** Copies the layer set. */
     public RoundedModel {
-        roundedLayers = Set.copyOf(new TreeSet<>(roundedLayers));
+        roundedLayers = Collections.unmodifiableSortedSet(new TreeSet<>(roundedLayers));
     }
 
     /** Compresses {@code net} as {@code spec} says, then rounds every quantized dense layer with {@code rounding}. */

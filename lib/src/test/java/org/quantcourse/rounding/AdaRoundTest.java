@@ -27,7 +27,7 @@ class AdaRoundTest {
         Nd4j.getRandom().setSeed(seed);
         INDArray w = Nd4j.randn(DataType.FLOAT, INPUTS, OUTPUTS).muli(0.2);
         INDArray mixing = Nd4j.randn(DataType.FLOAT, INPUTS, INPUTS);
-        INDArray x = Nd4j.randn(DataType.FLOAT, ROWS, INPUTS).mmul(mixing).addi(1.0);
+        INDArray x = Nd4j.randn(DataType.FLOAT, ROWS, INPUTS).mmul(mixing).divi(Math.sqrt(INPUTS)).addi(0.5);
         return new INDArray[] {w, Nd4j.getExecutioner().exec(
                 new org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear(x)).castTo(DataType.FLOAT)};
     }
@@ -43,7 +43,7 @@ class AdaRoundTest {
             INDArray[] l = layer(seed);
             QuantParams params = grid(bits, l[0]);
             QuantizedTensor nearest = WeightRounding.nearest().round(l[0], params, l[1]);
-            QuantizedTensor learned = AdaRound.defaults().iterations(300).round(l[0], params, l[1]);
+            QuantizedTensor learned = AdaRound.defaults().iterations(1000).round(l[0], params, l[1]);
             double nearestMse = LayerInputs.outputMse(l[1], l[0], nearest.dequantize());
             double learnedMse = LayerInputs.outputMse(l[1], l[0], learned.dequantize());
             assertTrue(learnedMse < 0.9 * nearestMse, bits + " bits, seed " + seed + ": AdaRound " + learnedMse

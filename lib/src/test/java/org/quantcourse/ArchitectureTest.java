@@ -53,7 +53,7 @@ class ArchitectureTest {
                 .layer("course").definedBy("org.quantcourse.course..")
                 .layer("experiments").definedBy("org.quantcourse.sweep..", "org.quantcourse.formats..",
                         "org.quantcourse.calibration..", "org.quantcourse.integer..", "org.quantcourse.onnx..",
-                        "org.quantcourse.qat..")
+                        "org.quantcourse.qat..",
                         "org.quantcourse.mixed..", "org.quantcourse.rounding..")
                 .layer("models").definedBy("org.quantcourse.train..", "org.quantcourse.compress..",
                         "org.quantcourse.eval..", "org.quantcourse.plot..")

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Executes every notebook under notebooks/ and every instructor solution under solutions/, found by glob, each top
- * to bottom (with COURSE_NOTEBOOKS_ONLY=true, as CI's second pass on another data set, the solutions are left out) in a fresh kernel through real Jupyter (nbclient) with the course's kernel installed in a private prefix.
+ * to bottom in a fresh kernel through real Jupyter (nbclient) with the course's kernel installed in a private prefix
+ * (with COURSE_NOTEBOOKS_ONLY=true, as in CI's second pass on another data set, the solutions are left out).
  * A notebook asserts what it claims, so a notebook that runs is a notebook whose claims held.
  */
 class NotebookExecutionTest {

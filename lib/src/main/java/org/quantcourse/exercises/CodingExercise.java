@@ -18,12 +18,27 @@ public final class CodingExercise<I, O> {
     /** Cases per check unless the builder says otherwise. */
     public static final int DEFAULT_CASES = 20;
 
-    private final Builder<I, O> spec;
+    private final String exercise;
+    private final Function<Random, I> generator;
+    private final Function<I, String> describe;
+    private final Function<I, O> reference;
+    private final BiPredicate<O, O> same;
+    private final Hints hints;
+    private final int cases;
+    private final Attempts attempts;
     private final Random seeds;
 
-    private CodingExercise(Builder<I, O> spec, Random seeds) {
-        this.spec = spec;
-        this.seeds = seeds;
+    /** Takes the builder's settings as they are now, so changing the builder later leaves this exercise alone. */
+    private CodingExercise(Builder<I, O> spec) {
+        this.exercise = spec.exercise;
+        this.generator = spec.generator;
+        this.describe = spec.describe;
+        this.reference = spec.reference;
+        this.same = spec.same;
+        this.hints = spec.hints;
+        this.cases = spec.cases;
+        this.attempts = spec.attempts;
+        this.seeds = new Random(spec.seed);
     }
 
     /** Starts an exercise called {@code exercise} (e.g. "Exercise 9.3"). */
@@ -34,18 +49,17 @@ public final class CodingExercise<I, O> {
     /** Runs the student's method on fresh random cases and judges it. */
     public CheckResult check(Function<I, O> yours) {
         if (yours == null) {
-            return CheckResult.fail(spec.exercise, "pass your method, e.g. check(this::yourMethod) or a lambda.");
+            return CheckResult.fail(exercise, "pass your method, e.g. check(this::yourMethod) or a lambda.");
         }
         Random random = new Random(seeds.nextLong());
-        for (int i = 0; i < spec.cases; i++) {
-            I input = spec.generator.apply(random);
+        for (int i = 0; i < cases; i++) {
+            I input = generator.apply(random);
             String problem = problemWith(yours, input);
             if (problem != null) {
-                return spec.attempts.judge(spec.exercise, false, () -> "", problem, spec.hints);
+                return attempts.judge(exercise, false, () -> "", problem, hints);
             }
         }
-        return spec.attempts.judge(spec.exercise, true,
-                () -> "correct on " + spec.cases + " fresh random cases.", "", spec.hints);
+        return attempts.judge(exercise, true, () -> "correct on " + cases + " fresh random cases.", "", hints);
     }
 
     /** What is wrong with the student's output for one input, or null when it matches the reference. */
@@ -54,12 +68,12 @@ public final class CodingExercise<I, O> {
         try {
             got = yours.apply(input);
         } catch (RuntimeException e) {
-            return "your method threw " + e + " for " + spec.describe.apply(input) + ".";
+            return "your method threw " + e + " for " + describe.apply(input) + ".";
         }
-        if (got != null && spec.same.test(got, spec.reference.apply(input))) {
+        if (got != null && same.test(got, reference.apply(input))) {
             return null;
         }
-        return "for " + spec.describe.apply(input) + " your method returned " + Shown.of(got) + ", which is not right.";
+        return "for " + describe.apply(input) + " your method returned " + Shown.of(got) + ", which is not right.";
     }
 
     /** Builds a {@link CodingExercise}: input generator, reference, comparison, hints. */
@@ -124,7 +138,7 @@ public final class CodingExercise<I, O> {
             if (generator == null || reference == null || hints == null) {
                 throw new IllegalStateException(exercise + " needs input(...), reference(...) and hints(...)");
             }
-            return new CodingExercise<>(this, new Random(seed));
+            return new CodingExercise<>(this);
         }
     }
 }

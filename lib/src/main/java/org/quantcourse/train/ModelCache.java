@@ -12,6 +12,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.quantcourse.dl4jfix.Dl4jFixes;
 import org.quantcourse.io.AtomicFile;
+import org.quantcourse.io.ExclusiveLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.ColumnType;
@@ -21,8 +22,8 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 /**
  * Trained models stored on disk, keyed by {@link CacheKey}, so later notebooks load a model instead of retraining
  * it; the course's cache is {@code CourseModel.cache()}. Retraining is forced by {@link #retrain(boolean)}. Files
- * are written to a temporary name and moved into place; an unreadable cached file is retrained and replaced.
- * Used in notebooks 04–06.
+ * are written to a temporary name and moved into place; an unreadable cached file is retrained and replaced. Two
+ * kernels that miss the same model take turns under an {@link ExclusiveLock}: the second loads what the first trained.
  */
 public final class ModelCache {
 
@@ -98,13 +99,28 @@ public final class ModelCache {
     public TrainedModel getOrTrain(MultiLayerNetwork net, Trainer trainer, String dataFingerprint,
             DataSetIterator train, DataSetIterator test) {
         CacheKey key = CacheKey.of(net, trainer, dataFingerprint);
-        if (!forcesRetraining() && contains(key)) {
-            TrainedModel cached = load(key);
-            if (cached != null) {
-                return cached;
-            }
+        TrainedModel cached = stored(key);
+        if (cached != null) {
+            return cached;
         }
         requireWritableDirectory();
+        try (ExclusiveLock lock = ExclusiveLock.acquire(lockFile(key), () -> notices.accept(
+                "Another kernel is training this model into " + directory + " right now; waiting for it ..."))) {
+            TrainedModel storedMeanwhile = stored(key);
+            return storedMeanwhile != null ? storedMeanwhile : train(key, net, trainer, train, test);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot lock " + lockFile(key) + " to train the model: " + e.getMessage()
+                    + ". Make the model directory writable, or set COURSE_MODEL_DIR to another folder.", e);
+        }
+    }
+
+    /** The stored model for {@code key}, or null when there is none, it is unreadable, or retraining is forced. */
+    private TrainedModel stored(CacheKey key) {
+        return !forcesRetraining() && contains(key) ? load(key) : null;
+    }
+
+    private TrainedModel train(CacheKey key, MultiLayerNetwork net, Trainer trainer, DataSetIterator train,
+            DataSetIterator test) {
         if (!forcesRetraining()) {
             notices.accept("No stored model for this network, training settings and data. " + whereLooked()
                     + " Training it now; it is stored there for the next notebooks.");
@@ -160,6 +176,10 @@ public final class ModelCache {
 
     Path modelFile(CacheKey key) {
         return directory.resolve(key.hash() + ".zip");
+    }
+
+    private Path lockFile(CacheKey key) {
+        return directory.resolve(key.hash() + ".lock");
     }
 
     private Path historyFile(CacheKey key) {

@@ -13,6 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,7 @@ import org.quantcourse.dl4jfix.OneDnn;
 class ModelCacheTest {
 
     private static final String DATA = "synthetic-digits-96-seed1";
+    private static final long LOCK_WAIT_SECONDS = 60;
 
     @TempDir
     Path dir;
@@ -119,6 +124,42 @@ class ModelCacheTest {
         assertTrue(notices.get(0).contains(dir.toAbsolutePath().normalize().toString()), notices.get(0));
         assertTrue(notices.get(0).contains("COURSE_MODEL_DIR"), notices.get(0));
         assertTrue(notices.get(0).contains("Training it now"), notices.get(0));
+    }
+
+    @Test
+    void twoKernelsMissingTheSameModelTrainItOnceAndTheSecondLoadsIt() throws Exception {
+        CountDownLatch firstIsTraining = new CountDownLatch(1);
+        CountDownLatch secondIsWaiting = new CountDownLatch(1);
+        ModelCache.notices = notice -> {
+            if (notice.startsWith("Another kernel is training")) {
+                secondIsWaiting.countDown();
+            }
+        };
+        try {
+            Trainer blocking = Trainer.builder().epochs(1).batchSize(32).listener(p -> {
+                firstIsTraining.countDown();
+                awaitQuietly(secondIsWaiting);
+            }).build();
+            List<Progress> secondBatches = new CopyOnWriteArrayList<>();
+            CompletableFuture<TrainedModel> first = CompletableFuture.supplyAsync(() ->
+                    ModelCache.at(dir).getOrTrain(ArticleCnn.builder().build(), blocking, DATA, data()));
+            assertTrue(firstIsTraining.await(LOCK_WAIT_SECONDS, TimeUnit.SECONDS), "the first request trains");
+            TrainedModel second = ModelCache.at(dir).getOrTrain(ArticleCnn.builder().build(),
+                    quickTrainer(secondBatches), DATA, data());
+            assertFalse(first.get(LOCK_WAIT_SECONDS, TimeUnit.SECONDS).fromCache());
+            assertTrue(second.fromCache(), "the second request waited and loaded the first one's model");
+            assertTrue(secondBatches.isEmpty(), "the model was trained once");
+        } finally {
+            ModelCache.notices = System.out::println;
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(LOCK_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Trainer quickTrainer(List<Progress> batches) {

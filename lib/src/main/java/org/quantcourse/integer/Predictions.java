@@ -8,26 +8,25 @@ public final class Predictions {
 
     /** The argmax of each row of {@code classes} scores (first index on ties). */
     public static int[] argmax(int[] scores, int classes) {
-        int[] out = new int[scores.length / classes];
-        for (int n = 0; n < out.length; n++) {
-            int best = 0;
-            for (int c = 1; c < classes; c++) {
-                best = scores[n * classes + c] > scores[n * classes + best] ? c : best;
-            }
-            out[n] = best;
-        }
-        return out;
+        return argmax(scores.length / classes, classes, (i, j) -> scores[i] > scores[j]);
     }
 
     /** The argmax of each row of {@code classes} float scores (first index on ties). */
     public static int[] argmax(float[] scores, int classes) {
-        int[] out = new int[scores.length / classes];
-        for (int n = 0; n < out.length; n++) {
-            int best = 0;
+        return argmax(scores.length / classes, classes, (i, j) -> scores[i] > scores[j]);
+    }
+
+    /** Whether the score at flat index {@code i} is greater than the one at {@code j}. */
+    private interface Greater {
+        boolean at(int i, int j);
+    }
+
+    private static int[] argmax(int rows, int classes, Greater greater) {
+        int[] out = new int[rows];
+        for (int n = 0; n < rows; n++) {
             for (int c = 1; c < classes; c++) {
-                best = scores[n * classes + c] > scores[n * classes + best] ? c : best;
+                out[n] = greater.at(n * classes + c, n * classes + out[n]) ? c : out[n];
             }
-            out[n] = best;
         }
         return out;
     }

@@ -8,10 +8,18 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,7 +30,8 @@ import org.junit.jupiter.api.TestFactory;
  * Every notebook and solution starts the same way, in this kernel and in upstream IJava 1.4: a first cell
  * {@code %jars ../lib/target/lib/*.jar}, a second cell of a few package imports ({@code import p.*;}, course
  * packages first) ending with {@code long SEED = CourseSettings.seed();}, and no cell names a class by its fully
- * qualified name inline (import it instead). Reads the notebooks only; nothing is executed.
+ * qualified name inline (import it instead). The setup cell imports only the packages the notebook uses: each
+ * one names a class some cell uses. Reads the notebooks only; nothing is executed.
  */
 class NotebookSetupTest {
 
@@ -34,6 +43,7 @@ class NotebookSetupTest {
     private static final String JARS = "%jars ../lib/target/lib/*.jar";
     private static final String SEED = "long SEED = CourseSettings.seed();";
     private static final Pattern WILDCARD_IMPORT = Pattern.compile("import ((?:[a-z]\\w*\\.)*[a-z]\\w*)\\.\\*;");
+    private static final Pattern TYPE_NAME = Pattern.compile("\\b[A-Z]\\w*");
     private static final Pattern INLINE_QUALIFIED_NAME =
             Pattern.compile("\\b(?:java|javax|org|tech)(?:\\.[a-z]\\w*)+\\.[A-Z]\\w*");
 
@@ -45,6 +55,59 @@ class NotebookSetupTest {
     @TestFactory
     Stream<DynamicTest> noCellUsesAnInlineFullyQualifiedName() throws IOException {
         return notebooks().stream().map(nb -> DynamicTest.dynamicTest(name(nb), () -> checkNoInlineNames(nb)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySetupImportNamesAPackageTheNotebookUses() throws IOException {
+        return notebooks().stream().map(nb -> DynamicTest.dynamicTest(name(nb), () -> checkImportsUsed(nb)));
+    }
+
+    private static void checkImportsUsed(Path notebook) throws IOException {
+        List<String> cells = codeCells(notebook);
+        Set<String> used = new HashSet<>();
+        cells.subList(2, cells.size()).forEach(cell -> cell.lines().filter(line -> !line.strip().startsWith("import "))
+                .forEach(line -> TYPE_NAME.matcher(line).results().forEach(r -> used.add(r.group()))));
+        for (String line : cells.get(1).strip().lines().toList()) {
+            Matcher m = WILDCARD_IMPORT.matcher(line);
+            if (m.matches()) {
+                Set<String> classes = classesOf(m.group(1));
+                assertFalse(classes.isEmpty(), name(notebook) + ": no classes found in package " + m.group(1));
+                assertFalse(Collections.disjoint(classes, used), name(notebook) + ": the setup cell imports "
+                        + m.group(1) + ".* but no cell uses a class of it: remove the line, or import the class in"
+                        + " the one cell that needs it");
+            }
+        }
+    }
+
+    /** The top-level classes of a package on the test class path (lib and its dependencies). */
+    private static Set<String> classesOf(String pkg) throws IOException {
+        String dir = pkg.replace('.', '/');
+        Set<String> classes = new HashSet<>();
+        for (URL url : Collections.list(NotebookSetupTest.class.getClassLoader().getResources(dir))) {
+            for (String entry : entriesUnder(url, dir)) {
+                if (entry.endsWith(".class") && !entry.contains("$") && !entry.equals("package-info.class")) {
+                    classes.add(entry.substring(0, entry.length() - ".class".length()));
+                }
+            }
+        }
+        return classes;
+    }
+
+    /** File names directly inside a class-path directory, in a jar or on disk. */
+    private static List<String> entriesUnder(URL url, String dir) throws IOException {
+        if (url.getProtocol().equals("jar")) {
+            JarURLConnection connection = (JarURLConnection) url.openConnection();
+            connection.setUseCaches(false);
+            try (JarFile jar = connection.getJarFile()) {
+                return jar.stream().map(e -> e.getName()).filter(n -> n.startsWith(dir + "/"))
+                        .map(n -> n.substring(dir.length() + 1)).filter(n -> !n.contains("/")).toList();
+            }
+        }
+        try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+            return files.map(f -> f.getFileName().toString()).toList();
+        } catch (URISyntaxException e) {
+            throw new UncheckedIOException(new IOException("cannot list " + url, e));
+        }
     }
 
     private static void checkSetup(Path notebook) throws IOException {

@@ -10,8 +10,11 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,18 +82,38 @@ class NotebookSetupTest {
         }
     }
 
-    /** The top-level classes of a package on the test class path (lib and its dependencies). */
+    /** The top-level classes of a package of the JDK or on the test class path (lib and its dependencies). */
     private static Set<String> classesOf(String pkg) throws IOException {
         String dir = pkg.replace('.', '/');
-        Set<String> classes = new HashSet<>();
+        List<String> entries = new ArrayList<>(jdkEntriesUnder(pkg, dir));
         for (URL url : Collections.list(NotebookSetupTest.class.getClassLoader().getResources(dir))) {
-            for (String entry : entriesUnder(url, dir)) {
-                if (entry.endsWith(".class") && !entry.contains("$") && !entry.equals("package-info.class")) {
-                    classes.add(entry.substring(0, entry.length() - ".class".length()));
-                }
+            entries.addAll(entriesUnder(url, dir));
+        }
+        Set<String> classes = new HashSet<>();
+        for (String entry : entries) {
+            if (entry.endsWith(".class") && !entry.contains("$") && !entry.equals("package-info.class")) {
+                classes.add(entry.substring(0, entry.length() - ".class".length()));
             }
         }
         return classes;
+    }
+
+    /** File names directly inside a JDK package, from the run-time image (jrt:/packages/p/module → jrt:/modules/module/p). */
+    private static List<String> jdkEntriesUnder(String pkg, String dir) throws IOException {
+        FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
+        Path modules = jrt.getPath("/packages", pkg);
+        if (!Files.isDirectory(modules)) {
+            return List.of();
+        }
+        List<String> entries = new ArrayList<>();
+        try (Stream<Path> links = Files.list(modules)) {
+            for (Path module : links.toList()) {
+                try (Stream<Path> files = Files.list(jrt.getPath("/modules", module.getFileName().toString(), dir))) {
+                    files.forEach(f -> entries.add(f.getFileName().toString()));
+                }
+            }
+        }
+        return entries;
     }
 
     /** File names directly inside a class-path directory, in a jar or on disk. */

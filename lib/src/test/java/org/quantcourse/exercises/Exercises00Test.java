@@ -3,22 +3,10 @@ package org.quantcourse.exercises;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quantcourse.course.CourseData;
 
-class Exercises00Test {
-
-    @BeforeEach
-    void freshAttempts() {
-        Judging.freshForAll();
-    }
-
-    @AfterEach
-    void standardAttempts() {
-        Judging.standardForAll();
-    }
+class Exercises00Test implements FreshAttemptsEachTest {
 
     @Test
     void rightAnswersPassAndWrongOnesGetAHint() {

@@ -3,23 +3,11 @@ package org.quantcourse.exercises;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quantcourse.course.CourseData;
 import org.quantcourse.data.ImageDataset;
 
-class Exercises01Test {
-
-    @BeforeEach
-    void freshAttempts() {
-        Judging.freshForAll();
-    }
-
-    @AfterEach
-    void standardAttempts() {
-        Judging.standardForAll();
-    }
+class Exercises01Test implements FreshAttemptsEachTest {
 
     @Test
     void handComputedAnswersPass() {

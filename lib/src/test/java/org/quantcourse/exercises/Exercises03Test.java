@@ -3,21 +3,9 @@ package org.quantcourse.exercises;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class Exercises03Test {
-
-    @BeforeEach
-    void freshAttempts() {
-        Judging.freshForAll();
-    }
-
-    @AfterEach
-    void standardAttempts() {
-        Judging.standardForAll();
-    }
+class Exercises03Test implements FreshAttemptsEachTest {
 
     @Test
     void handComputedAnswersPass() {

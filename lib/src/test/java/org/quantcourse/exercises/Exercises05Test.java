@@ -3,21 +3,9 @@ package org.quantcourse.exercises;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class Exercises05Test {
-
-    @BeforeEach
-    void freshAttempts() {
-        Judging.freshForAll();
-    }
-
-    @AfterEach
-    void standardAttempts() {
-        Judging.standardForAll();
-    }
+class Exercises05Test implements FreshAttemptsEachTest {
     /** conv1 32·1·3·3, conv2 64·32·3·3, fc1 2304·100, fc2 100·10. */
     private static final long WEIGHTS = 288 + 18_432 + 230_400 + 1_000;
 

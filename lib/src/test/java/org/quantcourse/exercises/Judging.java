@@ -20,26 +20,27 @@ final class Judging {
         return Attempts.on(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), COOL_DOWN);
     }
 
-    /** Every exercise class judged with fresh attempts. */
+    /** Every exercise class of the course (Exercises00 … Exercises99 that exist) judged with fresh attempts. */
     static void freshForAll() {
-        Exercises00.attempts = fresh();
-        Exercises01.attempts = fresh();
-        Exercises02.attempts = fresh();
-        Exercises03.attempts = fresh();
-        Exercises04.attempts = fresh();
-        Exercises05.attempts = fresh();
-        Exercises06.attempts = fresh();
+        everyExerciseClass(Judging::fresh);
     }
 
     /** Resets the attempts in the JVM's standard ones after a test. */
     static void standardForAll() {
-        Exercises00.attempts = Attempts.standard();
-        Exercises01.attempts = Attempts.standard();
-        Exercises02.attempts = Attempts.standard();
-        Exercises03.attempts = Attempts.standard();
-        Exercises04.attempts = Attempts.standard();
-        Exercises05.attempts = Attempts.standard();
-        Exercises06.attempts = Attempts.standard();
+        everyExerciseClass(Attempts::standard);
+    }
+
+    private static void everyExerciseClass(Supplier<Attempts> attempts) {
+        for (int notebook = 0; notebook < 100; notebook++) {
+            try {
+                Class<?> exercises = Class.forName(String.format("%s.Exercises%02d", Judging.class.getPackageName(), notebook));
+                exercises.getDeclaredField("attempts").set(null, attempts.get());
+            } catch (ClassNotFoundException | NoSuchFieldException notJudgedUnderAttempts) {
+                // a notebook without exercises, or exercises that keep no attempts
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("every ExercisesNN keeps its judge in 'static Attempts attempts'", e);
+            }
+        }
     }
 
     /** A check run as a first attempt: fresh attempts, so the verdict is a real one. */

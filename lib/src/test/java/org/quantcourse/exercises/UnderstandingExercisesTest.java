@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,19 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.quantcourse.quant.BitPacker;
 
 /** The coding exercises and choice questions of notebooks 00–06: right answers pass, wrong ones fail, loops learn nothing. */
-class UnderstandingExercisesTest {
+class UnderstandingExercisesTest implements FreshAttemptsEachTest {
 
     private static final long SEED = Judging.SEED;
-
-    @BeforeEach
-    void freshAttempts() {
-        Judging.freshForAll();
-    }
-
-    @AfterEach
-    void standardAttempts() {
-        Judging.standardForAll();
-    }
 
     @Test
     void loopingOverCandidateNumbersNeverFindsTheAnswer() {

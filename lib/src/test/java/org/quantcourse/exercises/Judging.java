@@ -29,6 +29,11 @@ final class Judging {
         Exercises04.attempts = fresh();
         Exercises05.attempts = fresh();
         Exercises06.attempts = fresh();
+        Exercises07.attempts = fresh();
+        Exercises08.attempts = fresh();
+        Exercises09.attempts = fresh();
+        Exercises10.attempts = fresh();
+        Exercises14.attempts = fresh();
     }
 
     /** Resets the attempts in the JVM's standard ones after a test. */
@@ -40,6 +45,11 @@ final class Judging {
         Exercises04.attempts = Attempts.standard();
         Exercises05.attempts = Attempts.standard();
         Exercises06.attempts = Attempts.standard();
+        Exercises07.attempts = Attempts.standard();
+        Exercises08.attempts = Attempts.standard();
+        Exercises09.attempts = Attempts.standard();
+        Exercises10.attempts = Attempts.standard();
+        Exercises14.attempts = Attempts.standard();
     }
 
     /** A check run as a first attempt: fresh attempts, so the verdict is a real one. */

@@ -1,6 +1,7 @@
 package org.quantcourse.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,14 @@ class Exercises10Test {
         assertFalse(Judging.passesFirstTime(() -> Exercises10.fileSizeRatio(net, model, 4.0)),
                 "exactly 4 ignores scales, biases, graph");
         assertFalse(Judging.passesFirstTime(() -> Exercises10.fileSizeRatio(net, model, 8.0)), "int8 is not 4 bits");
+    }
+
+    @Test
+    void theFileSizesDoNotDependOnHowManyImagesCalibrated() {
+        MultiLayerNetwork net = SmallCnnFixture.network(3);
+        long few = OnnxExport.qdq(StaticQuantizer.quantize(net, SmallCnnFixture.images(1, 20))).getSerializedSize();
+        long many = OnnxExport.qdq(StaticQuantizer.quantize(net, SmallCnnFixture.images(2, 200))).getSerializedSize();
+        assertEquals(many, few, "every tensor is stored as raw bytes, whatever its value");
     }
 
     @Test

@@ -1,64 +1,49 @@
 package org.quantcourse.exercises;
 
 import java.util.Random;
-import java.util.function.Function;
 import org.quantcourse.formats.FloatFormat;
 
-/** Checks for the exercises of notebook 07 (number formats), computed with the library's formats. */
+/** Checks for the exercises of notebook 07 (number formats), judged under {@link Attempts}. */
 public final class Exercises07 {
+
+    /** The attempts the checks count against (tests replace them with a fixed clock). */
+    static Attempts attempts = Attempts.standard();
 
     /** An IEEE-style FP8 with 3 exponent and 4 mantissa bits (the format of Exercise 7.1). */
     static final FloatFormat E3M4 = new FloatFormat("FP8 E3M4", 3, 4, FloatFormat.Specials.IEEE,
             FloatFormat.Overflow.INFINITY);
 
-    private static final CodingExercise<Float, Float> CAST_TO_E5M2 = castToE5m2Exercise().build();
-    static final ChoiceQuestion GRADIENT_FORMAT = ChoiceQuestion.of("Exercise 7.4", 'B',
-            "BF16 has FP32's 8 exponent bits, so gradients neither underflow nor overflow and no loss scale is needed;"
-                    + " FP16 needs one, E4M3 has a range of 448/2^-9 only, INT8 a scale fitted to every tensor.",
-            Hints.of("what goes wrong with small gradients is range, not precision: which format has FP32's range?",
-                    "compare the exponent bits: FP16 5, BF16 8, E4M3 4; INT8 has none."));
-    static final ChoiceQuestion UNSCALED_E4M3 = ChoiceQuestion.of("Exercise 7.5", 'C',
-            "0.003 is below E4M3's smallest normal 2^-6, among the subnormals k · 2^-9: 0.003 / 2^-9 = 1.54 rounds to"
-                    + " 2, so 2 · 2^-9 = 0.00390625, 30% off. Hence the per-tensor FP32 scale.",
-            Hints.of("is 0.003 a normal E4M3 value? Its smallest normal is 2^-6 = 0.0156.",
-                    "subnormals are multiples of 2^-9 = 0.001953125: which multiple is nearest to 0.003?"));
+    private static final int CAST_CASES = 40;
 
     private Exercises07() {
     }
 
     /** Exercise 7.1: the largest finite value of an IEEE-style FP8 E3M4 (bias 3, all-ones exponent for ∞/NaN). */
     public static CheckResult e3m4Max(double answer) {
-        return CheckResult.number("Exercise 7.1", answer, E3M4.maxFinite(), 1e-9,
-                "the largest finite value has exponent field 110 (111 is ∞/NaN) and mantissa 1111: 2^(6 - bias) × (1 + 15/16)");
+        return attempts.number("Exercise 7.1", answer, E3M4.maxFinite(), 1e-9, Hints.of(
+                "the bias is 2^(e−1) − 1 for e exponent bits, and the all-ones exponent is not a number here",
+                "the largest finite value has exponent field 110 (111 is ∞/NaN) and mantissa 1111:"
+                        + " 2^(6 − bias) × (1 + 15/16)"));
     }
 
     /** Exercise 7.2: 257 cast to BF16 (round to nearest, ties to even). */
     public static CheckResult bf16Of257(double answer) {
-        return CheckResult.number("Exercise 7.2", answer, FloatFormat.BF16.round(257f), 0,
-                "257 lies in [256, 512), where BF16's 7 mantissa bits give a gap of 2^8 / 2^7 = 2: 257 is a tie");
+        return attempts.number("Exercise 7.2", answer, FloatFormat.BF16.round(257f), 0, Hints.of(
+                "BF16 keeps 7 mantissa bits: what is the gap between neighbouring BF16 values in [256, 512)?",
+                "the gap there is 2^8 / 2^7 = 2, so 257 is exactly halfway between two BF16 values: which one has"
+                        + " the even mantissa?"));
     }
 
     /**
-     * Exercise 7.3: the student's cast from FP32 to FP8 E5M2 (the nearest value, ties to even, ±∞ beyond 57344 +
-     * half a gap, the sign of zero kept), checked on random values with ties, subnormals, overflow and the
+     * Exercise 7.3: the student writes the cast from FP32 to FP8 E5M2 (the nearest value, ties to even, ±∞ beyond
+     * 57344 + half a gap, the sign of zero kept), checked on random values with ties, subnormals, overflow and the
      * double-rounding trap (values just off an E5M2 tie that FP16 would round onto it).
      */
-    public static CheckResult castToE5m2(Function<Float, Float> yours) {
-        return CAST_TO_E5M2.check(yours);
+    public static CodingExercise<Float, Float> castToE5m2() {
+        return castToE5m2(System.nanoTime());
     }
 
-    /** Exercise 7.4: which format for gradients without loss scaling (B: BF16). */
-    public static CheckResult gradientFormat(char answer) {
-        return GRADIENT_FORMAT.check(answer);
-    }
-
-    /** Exercise 7.5: what 0.003 becomes in E4M3 without a scale (C: 0.00390625). */
-    public static CheckResult unscaledE4m3(char answer) {
-        return UNSCALED_E4M3.check(answer);
-    }
-
-    /** The coding exercise of 7.3, unbuilt, so tests can judge it with their own attempts and seed. */
-    static CodingExercise.Builder<Float, Float> castToE5m2Exercise() {
+    static CodingExercise<Float, Float> castToE5m2(long seed) {
         return CodingExercise.<Float, Float>named("Exercise 7.3")
                 .input(Exercises07::e5m2Case, x -> x + " (FP32 bits 0x" + Integer.toHexString(Float.floatToRawIntBits(x)) + ")")
                 .reference(x -> FloatFormat.FP8_E5M2.round(x))
@@ -69,7 +54,30 @@ public final class Exercises07 {
                         "round once, straight from the FP32 bits: rounding to FP16 first can move a value that is"
                         + " just off an E5M2 tie exactly onto it, and ties-to-even then goes the wrong way"
                         + " (double rounding).")
-                .cases(40);
+                .cases(CAST_CASES)
+                .judgedBy(attempts, seed)
+                .build();
+    }
+
+    /** Exercise 7.4: which format keeps gradients without loss scaling (B: BF16). */
+    public static ChoiceQuestion gradientFormat() {
+        return ChoiceQuestion.of("Exercise 7.4", 'B',
+                "BF16 has FP32's 8 exponent bits, so gradients neither underflow nor overflow and no loss scale is"
+                        + " needed; FP16 needs one, E4M3 has a range of 448/2^-9 only, INT8 a scale fitted to every"
+                        + " tensor.",
+                Hints.of("what goes wrong with small gradients is range, not precision: which format has FP32's range?",
+                        "compare the exponent bits: FP16 5, BF16 8, E4M3 4; INT8 has none."))
+                .judgedBy(attempts);
+    }
+
+    /** Exercise 7.5: what 0.003 becomes in E4M3 without a scale (C: 0.00390625). */
+    public static ChoiceQuestion unscaledE4m3() {
+        return ChoiceQuestion.of("Exercise 7.5", 'C',
+                "0.003 is below E4M3's smallest normal 2^-6, among the subnormals k · 2^-9: 0.003 / 2^-9 = 1.54 rounds"
+                        + " to 2, so 2 · 2^-9 = 0.00390625, 30% off. Hence the per-tensor FP32 scale.",
+                Hints.of("is 0.003 a normal E4M3 value? Its smallest normal is 2^-6 = 0.0156.",
+                        "subnormals are multiples of 2^-9 = 0.001953125: which multiple is nearest to 0.003?"))
+                .judgedBy(attempts);
     }
 
     /** A random input: a normal value, an E5M2 tie, a double-rounding trap, a subnormal, an overflow or a special. */

@@ -10,15 +10,27 @@ import org.quantcourse.integer.QuantizedModel;
 import org.quantcourse.integer.StaticQuantizer;
 import org.quantcourse.onnx.OnnxExport;
 
-/** Checks for the exercises of notebook 10 (deploying with ONNX Runtime). */
+/** Checks for the exercises of notebook 10 (deploying with ONNX Runtime), judged under {@link Attempts}. */
 public final class Exercises10 {
-    /** Training images the notebook calibrates on. */
-    static final int CALIBRATION_IMAGES = 1000;
+
+    /** The attempts the checks count against (tests replace them with a fixed clock). */
+    static Attempts attempts = Attempts.standard();
+
+    /** How far a ratio predicted from the parameter counts may be from the measured file sizes (graph, names). */
+    private static final double RATIO_TOLERANCE = 0.1;
+    /**
+     * Training images the check calibrates on: the files store every tensor as raw bytes, so their sizes do not
+     * depend on the calibrated values, and a few images give the sizes of the notebook's 1,000-image calibration.
+     */
+    static final int CALIBRATION_IMAGES = 64;
 
     private Exercises10() {
     }
 
-    /** Exercise 10.1: how many times smaller the int8 QDQ file is than the FP32 ONNX file, to one decimal. */
+    /**
+     * Exercise 10.1: how many times smaller the int8 QDQ file is than the FP32 ONNX file, predicted from what each
+     * file stores per parameter; judged against the measured sizes within 0.1.
+     */
     public static CheckResult fileSizeRatio(double answer) {
         MultiLayerNetwork net = CourseModel.trained().network();
         INDArray calibration = CourseData.load().train().limit(CALIBRATION_IMAGES).features();
@@ -29,15 +41,19 @@ public final class Exercises10 {
     static CheckResult fileSizeRatio(MultiLayerNetwork net, QuantizedModel model, double answer) {
         long fp32 = OnnxExport.fp32(net, model.channels(), model.height(), model.width()).getSerializedSize();
         long int8 = OnnxExport.qdq(model).getSerializedSize();
-        return CheckResult.number("Exercise 10.1", answer, (double) fp32 / int8, 0.05,
-                "divide fp32Bytes by int8Bytes (the sizes OnnxExport.save returned) and round to one decimal");
+        return attempts.number("Exercise 10.1", answer, (double) fp32 / int8, RATIO_TOLERANCE, Hints.of(
+                "not simply 4: count what the int8 file stores for each weight, each bias and each output channel",
+                "W = 250,120 weights, C = 206 output channels (= biases): FP32 stores 4(W + C) bytes; int8 stores W"
+                        + " bytes, an int32 bias, and per channel a float weight scale, an int8 weight zero-point,"
+                        + " a float bias scale and an int32 bias zero-point"));
     }
 
     /** Exercise 10.2: by how much the worst-case pair sum of {@code vpmaddubsw} exceeds the largest int16. */
     public static CheckResult int16Overflow(long answer) {
         long worst = 2L * 255 * 127;
-        return CheckResult.number("Exercise 10.2", answer, worst - Short.MAX_VALUE, 0,
-                "two products of 255 (largest uint8) and 127 (largest symmetric int8), summed, minus 32,767");
+        return attempts.number("Exercise 10.2", answer, worst - Short.MAX_VALUE, 0, Hints.of(
+                "the largest int16 is 2^15 − 1; the largest pair sum takes the largest code of each type twice",
+                "two products of 255 (largest uint8) and 127 (largest symmetric int8), summed, minus 32,767"));
     }
 
     /**
@@ -70,16 +86,17 @@ public final class Exercises10 {
      * - z) s}, checked on random cases full of exact ties and values beyond the range.
      */
     public static CodingExercise<QuantizeCase, float[]> quantizeLinearInt8() {
-        return quantizeLinearInt8Spec().build();
+        return quantizeLinearInt8(System.nanoTime());
     }
 
-    /** The exercise of 10.3 before it is built (tests judge it with their own attempts). */
-    static CodingExercise.Builder<QuantizeCase, float[]> quantizeLinearInt8Spec() {
+    static CodingExercise<QuantizeCase, float[]> quantizeLinearInt8(long seed) {
         return CodingExercise.<QuantizeCase, float[]>named("Exercise 10.3").input(Exercises10::randomCase,
                 QuantizeCase::toString).reference(Exercises10::int8RoundTrip)
                 .hints("ONNX rounds half to EVEN (Math.rint), not half up or away from zero (Math.round), and"
                         + " saturates: int8 codes live in [-128, 127]",
-                        "q = clamp(Math.rint(x / s) + z, -128, 127); the output is (q - z) * s, as a float");
+                        "q = clamp(Math.rint(x / s) + z, -128, 127); the output is (q - z) * s, as a float")
+                .judgedBy(attempts, seed)
+                .build();
     }
 
     /** The reference of 10.3. */
@@ -119,6 +136,7 @@ public final class Exercises10 {
                 + " AMX) is what makes int8 several times faster per instruction.", Hints.of(
                         "ORT really runs integer operators here: the optimized graph lists QLinearConv and QGemm",
                         "count instructions per multiply-add on AVX2 for u8×s8 and for FP32, and what else int8 must"
-                                + " do between layers"));
+                                + " do between layers"))
+                .judgedBy(attempts);
     }
 }

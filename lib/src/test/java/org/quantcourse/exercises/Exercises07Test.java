@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -15,32 +11,34 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.quantcourse.formats.FloatFormat;
 
-class Exercises07Test {
+class Exercises07Test implements FreshAttemptsEachTest {
     private static final long SEED = 7;
 
     @Test
     void e3m4MaximumIs15Point5() {
         assertTrue(Exercises07.e3m4Max(15.5).passed());
-        assertFalse(Exercises07.e3m4Max(31).passed(), "the all-ones exponent is not a normal value");
-        assertFalse(Exercises07.e3m4Max(15.75).passed());
+        assertFalse(Judging.passesFirstTime(() -> Exercises07.e3m4Max(31)), "the all-ones exponent is not a normal value");
+        assertFalse(Judging.passesFirstTime(() -> Exercises07.e3m4Max(15.75)));
+        assertFalse(Judging.passesFirstTime(() -> Exercises07.e3m4Max(240)), "E4M3's largest, not E3M4's");
     }
 
     @Test
     void bf16Of257IsTheEvenNeighbour256() {
         assertTrue(Exercises07.bf16Of257(256).passed());
-        assertFalse(Exercises07.bf16Of257(258).passed(), "round half up");
-        assertFalse(Exercises07.bf16Of257(257).passed());
+        assertFalse(Judging.passesFirstTime(() -> Exercises07.bf16Of257(258)), "round half up");
+        assertFalse(Judging.passesFirstTime(() -> Exercises07.bf16Of257(257)), "257 is not a BF16 value");
     }
 
     @Test
     void aCastWrittenFromTheBitsPasses() {
-        CheckResult result = exercise().check(Exercises07Test::castByHand);
+        CheckResult result = Exercises07.castToE5m2(SEED).check(Exercises07Test::castByHand);
         assertTrue(result.passed(), result.toString());
     }
 
     @Test
     void castingThroughFp16FirstIsCaughtByTheDoubleRoundingCases() {
-        CheckResult result = exercise().check(x -> FloatFormat.FP8_E5M2.round(FloatFormat.FP16.round(x)));
+        CheckResult result = Exercises07.castToE5m2(SEED)
+                .check(x -> FloatFormat.FP8_E5M2.round(FloatFormat.FP16.round(x)));
         assertFalse(result.passed());
         assertTrue(result.message().contains("your method returned"), result.message());
     }
@@ -52,8 +50,11 @@ class Exercises07Test {
             float up = Math.nextUp(Math.abs(x));
             return Math.abs(FloatFormat.FP8_E5M2.round(up)) > Math.abs(v) ? Math.copySign(FloatFormat.FP8_E5M2.round(up), x) : v;
         };
-        assertFalse(exercise().check(halfUp).passed());
-        assertFalse(exercise().check(x -> FloatFormat.FP8_E5M2.withOverflow(FloatFormat.Overflow.SATURATE).round(x)).passed());
+        assertFalse(Judging.passesFirstTime(() -> Exercises07.castToE5m2(SEED).check(halfUp)), "ties half up");
+        assertFalse(Judging.passesFirstTime(() -> Exercises07.castToE5m2(SEED)
+                .check(x -> FloatFormat.FP8_E5M2.withOverflow(FloatFormat.Overflow.SATURATE).round(x))), "saturating");
+        assertFalse(Judging.passesFirstTime(() -> Exercises07.castToE5m2(SEED).check(x -> Math.abs(castByHand(x)))),
+                "the sign dropped");
     }
 
     @Test
@@ -69,19 +70,20 @@ class Exercises07Test {
     @ParameterizedTest
     @ValueSource(chars = {'B', 'b'})
     void gradientsWithoutLossScalingGoToBf16(char answer) {
-        assertTrue(Exercises07.gradientFormat(answer).passed());
+        assertTrue(Exercises07.gradientFormat().check(answer).passed());
+    }
+
+    @ParameterizedTest
+    @ValueSource(chars = {'A', 'C', 'D'})
+    void otherGradientFormatsAreRejected(char wrong) {
+        assertFalse(Exercises07.gradientFormat().check(wrong).passed());
     }
 
     @Test
-    void wrongChoicesAreRejected() {
-        Attempts fresh = Attempts.on(fixedClock(), Duration.ofSeconds(30));
-        for (char wrong : new char[] {'A', 'C', 'D'}) {
-            assertFalse(Exercises07.GRADIENT_FORMAT.judgedBy(Attempts.on(fixedClock(), Duration.ofSeconds(30)))
-                    .check(wrong).passed());
-        }
-        assertFalse(Exercises07.UNSCALED_E4M3.judgedBy(fresh).check('B').passed());
-        assertTrue(Exercises07.UNSCALED_E4M3.judgedBy(fresh).check('C').passed());
-        assertTrue(Exercises07.unscaledE4m3('C').passed());
+    void unscaledE4m3IsTheSubnormalTwoTimesTwoToTheMinusNine() {
+        assertTrue(Exercises07.unscaledE4m3().check('C').passed());
+        assertFalse(Judging.passesFirstTime(() -> Exercises07.unscaledE4m3().check('B')), "one subnormal step");
+        assertFalse(Judging.passesFirstTime(() -> Exercises07.unscaledE4m3().check('D')), "E4M3 has subnormals");
         assertEquals(0.00390625f, FloatFormat.FP8_E4M3.round(0.003f), "the value choice C names");
     }
 
@@ -110,13 +112,5 @@ class Exercises07Test {
         long rest = v & ((1L << shift) - 1);
         long half = 1L << (shift - 1);
         return rest > half || (rest == half && (q & 1) == 1) ? q + 1 : q;
-    }
-
-    private static CodingExercise<Float, Float> exercise() {
-        return Exercises07.castToE5m2Exercise().judgedBy(Attempts.on(fixedClock(), Duration.ofSeconds(30)), SEED).build();
-    }
-
-    private static Clock fixedClock() {
-        return Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     }
 }

@@ -3,19 +3,13 @@ package org.quantcourse.exercises;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class Exercises08Test {
+class Exercises08Test implements FreshAttemptsEachTest {
     private static final long SEED = 8;
-
-    private static Attempts noCoolDown() {
-        return Attempts.on(Clock.systemUTC(), Duration.ZERO);
-    }
 
     static double numpyPercentile(float[] values, double p) {
         float[] s = values.clone();
@@ -29,38 +23,44 @@ class Exercises08Test {
     @Test
     void theUnsignedScaleIsTheRangeOverFifteenSteps() {
         assertTrue(Exercises08.unsignedScale(0.4).passed());
-        assertFalse(Exercises08.unsignedScale(6.0 / 16).passed(), "2^b levels but 2^b - 1 steps");
-        assertFalse(Exercises08.unsignedScale(12.0 / 15).passed(), "the signed grid's scale");
+        assertFalse(Judging.passesFirstTime(() -> Exercises08.unsignedScale(6.0 / 16)), "2^b levels but 2^b - 1 steps");
+        assertFalse(Judging.passesFirstTime(() -> Exercises08.unsignedScale(6.0 / 7)), "the signed grid's scale");
     }
 
     @Test
     void aNumpyStylePercentilePasses() {
-        CheckResult r = Exercises08.percentileExercise(noCoolDown(), SEED).check(c -> numpyPercentile(c.values(), c.p()));
+        CheckResult r = Exercises08.percentile(SEED).check(c -> numpyPercentile(c.values(), c.p()));
         assertTrue(r.passed(), r.toString());
     }
 
     @Test
     void aPercentileWithoutInterpolationOrOnTheUnsortedDataFails() {
-        CodingExercise<Exercises08.PercentileCase, Double> e = Exercises08.percentileExercise(noCoolDown(), SEED);
-        assertFalse(e.check(c -> {
+        assertFalse(Judging.passesFirstTime(() -> Exercises08.percentile(SEED).check(c -> {
             float[] s = c.values().clone();
             Arrays.sort(s);
             return (double) s[(int) Math.floor(c.p() / 100 * (s.length - 1))];
-        }).passed(), "nearest-below instead of linear interpolation");
-        assertFalse(e.check(c -> {
+        })), "nearest-below instead of linear interpolation");
+        assertFalse(Judging.passesFirstTime(() -> Exercises08.percentile(SEED).check(c -> {
             double pos = c.p() / 100 * (c.values().length - 1);
             return (double) c.values()[(int) Math.round(pos)];
-        }).passed(), "not sorted");
+        })), "not sorted");
+        assertFalse(Judging.passesFirstTime(() -> Exercises08.percentile(SEED).check(c -> {
+            float[] s = c.values().clone();
+            Arrays.sort(s);
+            double pos = c.p() / 100 * s.length;
+            int i = Math.min((int) Math.floor(pos), s.length - 1);
+            return (double) s[i];
+        })), "position p · n instead of p · (n − 1)");
     }
 
     @Test
     void theDynamicCostIsTheRunTimeRangeMeasurement() {
-        assertTrue(Exercises08.dynamicCostQuestion().judgedBy(noCoolDown()).check('b').passed());
+        assertTrue(Exercises08.dynamicCost().check('b').passed());
     }
 
     @ParameterizedTest
     @ValueSource(chars = {'A', 'C', 'D'})
     void otherReasonsForTheDynamicCostAreWrong(char wrong) {
-        assertFalse(Exercises08.dynamicCostQuestion().judgedBy(noCoolDown()).check(wrong).passed());
+        assertFalse(Exercises08.dynamicCost().check(wrong).passed());
     }
 }

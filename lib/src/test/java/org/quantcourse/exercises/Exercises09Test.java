@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -13,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.quantcourse.exercises.Exercises09.Accumulator;
 
-class Exercises09Test {
+class Exercises09Test implements FreshAttemptsEachTest {
     private static final long SEED = 9;
     private static final int SAMPLE_CASES = 3000;
 
@@ -27,22 +25,18 @@ class Exercises09Test {
         return (int) Math.max(low, Math.min(255, a.zeroPoint() + rounded));
     }
 
-    private static CodingExercise<Accumulator, Integer> fresh() {
-        return Exercises09.requantizeExercise(Attempts.on(Clock.systemUTC(), Duration.ZERO), SEED);
-    }
-
     @Test
     void theFc1BoundIsKTimes255Times127() {
         assertTrue(Exercises09.fc1AccumulatorBound(2304L * 255 * 127).passed());
-        assertFalse(Exercises09.fc1AccumulatorBound(2304L * 255 * 128).passed());
-        assertFalse(Exercises09.fc1AccumulatorBound(2304L * 127 * 127).passed());
+        assertFalse(Judging.passesFirstTime(() -> Exercises09.fc1AccumulatorBound(2304L * 255 * 128)), "int8 is symmetric");
+        assertFalse(Judging.passesFirstTime(() -> Exercises09.fc1AccumulatorBound(2304L * 127 * 127)), "uint8 spans 255");
     }
 
     @Test
     void theShiftOf0_0037IsEight() {
         assertTrue(Exercises09.shift(8).passed());
-        assertFalse(Exercises09.shift(9).passed());
-        assertFalse(Exercises09.shift(7).passed());
+        assertFalse(Judging.passesFirstTime(() -> Exercises09.shift(9)), "M0 would be below 0.5");
+        assertFalse(Judging.passesFirstTime(() -> Exercises09.shift(7)), "M0 would be below 0.5 still: 0.47");
     }
 
     @Test
@@ -74,7 +68,7 @@ class Exercises09Test {
 
     @Test
     void aRightRequantizationPasses() {
-        CheckResult result = fresh().check(Exercises09Test::rightAnswer);
+        CheckResult result = Exercises09.requantize(SEED).check(Exercises09Test::rightAnswer);
         assertTrue(result.passed(), result.toString());
     }
 
@@ -91,16 +85,18 @@ class Exercises09Test {
             case "32-bit product" -> a -> clamp(a, a.zeroPoint() + Math.round(a.acc() * a.m0() / Math.pow(2, 31 + a.shift())));
             default -> a -> clamp(a, a.zeroPoint() + Math.round((double) a.acc() * a.m0() / Math.pow(2, 31 + a.shift())));
         };
-        CheckResult result = fresh().check(wrong);
+        CheckResult result = Exercises09.requantize(SEED).check(wrong);
         assertFalse(result.passed(), mistake);
         assertTrue(result.message().contains("acc = "), "the failing input is shown: " + result.message());
     }
 
     @Test
     void theChoiceQuestionAcceptsBAndRejectsTheOthers() {
-        assertFalse(Exercises09.whyInt8IsSlower('?').passed());
-        assertFalse(Exercises09.whyInt8IsSlower('A').passed());
-        assertTrue(Exercises09.whyInt8IsSlower('b').passed());
+        assertFalse(Exercises09.whyInt8IsSlower().check('?').passed());
+        for (char wrong : new char[] {'A', 'C', 'D'}) {
+            assertFalse(Judging.passesFirstTime(() -> Exercises09.whyInt8IsSlower().check(wrong)), "choice " + wrong);
+        }
+        assertTrue(Judging.passesFirstTime(() -> Exercises09.whyInt8IsSlower().check('b')));
     }
 
     private static int clamp(Accumulator a, long q) {

@@ -1,11 +1,11 @@
 package org.quantcourse.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
-import java.time.Duration;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.quantcourse.integer.SmallCnnFixture;
 import org.quantcourse.integer.StaticQuantizer;
 import org.quantcourse.onnx.OnnxExport;
 
-class Exercises10Test {
+class Exercises10Test implements FreshAttemptsEachTest {
     private static final long SEED = 10;
 
     @Test
@@ -26,14 +26,26 @@ class Exercises10Test {
         double ratio = (double) OnnxExport.fp32(net, 1, SmallCnnFixture.SIDE, SmallCnnFixture.SIDE).getSerializedSize()
                 / OnnxExport.qdq(model).getSerializedSize();
         assertTrue(Exercises10.fileSizeRatio(net, model, Math.round(ratio * 10) / 10.0).passed(), "ratio " + ratio);
-        assertFalse(Exercises10.fileSizeRatio(net, model, 4.0).passed(), "exactly 4 ignores scales, biases, graph");
+        assertTrue(ratio < 3.8, "the small fixture's channels and graph weigh more than the course CNN's: " + ratio);
+        assertFalse(Judging.passesFirstTime(() -> Exercises10.fileSizeRatio(net, model, 4.0)),
+                "exactly 4 ignores scales, biases, graph");
+        assertFalse(Judging.passesFirstTime(() -> Exercises10.fileSizeRatio(net, model, 8.0)), "int8 is not 4 bits");
+    }
+
+    @Test
+    void theFileSizesDoNotDependOnHowManyImagesCalibrated() {
+        MultiLayerNetwork net = SmallCnnFixture.network(3);
+        long few = OnnxExport.qdq(StaticQuantizer.quantize(net, SmallCnnFixture.images(1, 20))).getSerializedSize();
+        long many = OnnxExport.qdq(StaticQuantizer.quantize(net, SmallCnnFixture.images(2, 200))).getSerializedSize();
+        assertEquals(many, few, "every tensor is stored as raw bytes, whatever its value");
     }
 
     @Test
     void int16OverflowIsTheWorstPairSumMinusTheInt16Maximum() {
         assertTrue(Exercises10.int16Overflow(2 * 255 * 127 - 32767).passed());
-        assertFalse(Exercises10.int16Overflow(2 * 255 * 127).passed(), "that is the sum itself");
-        assertFalse(Exercises10.int16Overflow(255 * 127 - 32767).passed(), "one product does not overflow");
+        assertFalse(Judging.passesFirstTime(() -> Exercises10.int16Overflow(2 * 255 * 127)), "that is the sum itself");
+        assertFalse(Judging.passesFirstTime(() -> Exercises10.int16Overflow(2 * 255 * 128 - 32767)),
+                "symmetric int8 stops at 127");
     }
 
     @Test
@@ -47,7 +59,8 @@ class Exercises10Test {
 
     @Test
     void theCodingExerciseAcceptsOnnxsRule() {
-        assertTrue(exercise().check(c -> roundTrip(c, Math::rint, -128, 127)).passed());
+        CheckResult result = Exercises10.quantizeLinearInt8(SEED).check(c -> roundTrip(c, Math::rint, -128, 127));
+        assertTrue(result.passed(), result.toString());
     }
 
     @ParameterizedTest
@@ -65,24 +78,18 @@ class Exercises10Test {
                 return out;
             };
         };
-        assertFalse(exercise().check(wrong).passed(), mistake);
+        assertFalse(Judging.passesFirstTime(() -> Exercises10.quantizeLinearInt8(SEED).check(wrong)), mistake);
     }
 
     @Test
     void theChoiceQuestionWantsTheInstructionCountAnswer() {
-        Attempts attempts = Attempts.on(Clock.systemUTC(), Duration.ZERO);
-        assertTrue(Exercises10.int8Speedup().judgedBy(attempts).check('b').passed());
+        assertTrue(Exercises10.int8Speedup().check('b').passed());
         for (char wrong : new char[] {'A', 'C', 'D'}) {
-            assertFalse(Exercises10.int8Speedup().judgedBy(attempts).check(wrong).passed(), "choice " + wrong);
+            assertFalse(Judging.passesFirstTime(() -> Exercises10.int8Speedup().check(wrong)), "choice " + wrong);
         }
     }
 
-    private static CodingExercise<Exercises10.QuantizeCase, float[]> exercise() {
-        return Exercises10.quantizeLinearInt8Spec().judgedBy(Attempts.on(Clock.systemUTC(), Duration.ZERO), SEED)
-                .build();
-    }
-
-    private static float[] roundTrip(Exercises10.QuantizeCase c, java.util.function.DoubleUnaryOperator round,
+    private static float[] roundTrip(Exercises10.QuantizeCase c, DoubleUnaryOperator round,
             int low, int high) {
         float[] x = c.values();
         float[] out = new float[x.length];

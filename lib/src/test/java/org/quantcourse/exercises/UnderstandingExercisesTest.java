@@ -11,8 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.quantcourse.quant.BitPacker;
+import org.quantcourse.train.ArticleCnn;
 
-/** The coding exercises and choice questions of notebooks 00–06: right answers pass, wrong ones fail, loops learn nothing. */
+/** The coding exercises and choice questions of notebooks 00–14: right answers pass, wrong ones fail, loops learn nothing. */
 class UnderstandingExercisesTest implements FreshAttemptsEachTest {
 
     private static final long SEED = Judging.SEED;
@@ -173,7 +174,37 @@ class UnderstandingExercisesTest implements FreshAttemptsEachTest {
                 Arguments.of((Supplier<ChoiceQuestion>) Exercises03::overshootQuestion, 'D'),
                 Arguments.of((Supplier<ChoiceQuestion>) Exercises04::settingsQuestion, 'A'),
                 Arguments.of((Supplier<ChoiceQuestion>) Exercises05::speedQuestion, 'C'),
-                Arguments.of((Supplier<ChoiceQuestion>) Exercises06::twoBitQuestion, 'D'));
+                Arguments.of((Supplier<ChoiceQuestion>) Exercises06::twoBitQuestion, 'D'),
+                Arguments.of((Supplier<ChoiceQuestion>) Exercises07::gradientFormat, 'B'),
+                Arguments.of((Supplier<ChoiceQuestion>) Exercises07::unscaledE4m3, 'C'),
+                Arguments.of((Supplier<ChoiceQuestion>) Exercises08::dynamicCost, 'B'),
+                Arguments.of((Supplier<ChoiceQuestion>) Exercises09::whyInt8IsSlower, 'B'),
+                Arguments.of((Supplier<ChoiceQuestion>) Exercises10::int8Speedup, 'B'),
+                Arguments.of((Supplier<ChoiceQuestion>) Exercises14::fewestBits, 'B'));
+    }
+
+    /** A wrong answer to each numeric check of notebooks 07–14 that needs no trained model. */
+    static Stream<Arguments> wrongNumbers() {
+        return Stream.of(
+                Arguments.of((Supplier<CheckResult>) () -> Exercises07.e3m4Max(31)),
+                Arguments.of((Supplier<CheckResult>) () -> Exercises07.bf16Of257(258)),
+                Arguments.of((Supplier<CheckResult>) () -> Exercises08.unsignedScale(0.375)),
+                Arguments.of((Supplier<CheckResult>) () -> Exercises09.fc1AccumulatorBound(0)),
+                Arguments.of((Supplier<CheckResult>) () -> Exercises09.shift(7)),
+                Arguments.of((Supplier<CheckResult>) () -> Exercises10.int16Overflow(0)),
+                Arguments.of((Supplier<CheckResult>) () -> Exercises14.fc1BytesAt3Bits(ArticleCnn.builder().build(), 0)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("wrongNumbers")
+    void eachNumericCheckGivesTwoLevelsOfHintsThenCoolsDown(Supplier<CheckResult> wrong) {
+        CheckResult first = wrong.get();
+        CheckResult second = wrong.get();
+        CheckResult third = wrong.get();
+        assertTrue(first.message().contains("Hint: "), first.message());
+        assertTrue(second.message().contains("Hint: "), second.message());
+        assertFalse(first.message().equals(second.message()), "the second wrong answer gets the second hint");
+        assertTrue(third.message().startsWith("not judged"), third.message());
     }
 
     @ParameterizedTest

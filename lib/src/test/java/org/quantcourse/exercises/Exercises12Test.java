@@ -4,59 +4,41 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class Exercises12Test {
+class Exercises12Test implements FreshAttemptsEachTest {
 
     private static final long FIXED_SEED = 12;
-
-    @BeforeEach
-    void freshAttempts() {
-        Exercises12.attempts = Judging.fresh();
-    }
-
-    @AfterEach
-    void standardAttempts() {
-        Exercises12.attempts = Attempts.standard();
-    }
-
-    private static boolean firstTime(Supplier<CheckResult> check) {
-        Exercises12.attempts = Judging.fresh();
-        return check.get().passed();
-    }
 
     @Test
     void extraBytesCountOneByteAt8BitsAgainstPackedBits() {
         assertTrue(Exercises12.extraBytesForEightBitEnds((288 - 36) + (1000 - 125)).passed());
-        assertFalse(firstTime(() -> Exercises12.extraBytesForEightBitEnds(1288)), "the binary codes are not free");
-        assertFalse(firstTime(() -> Exercises12.extraBytesForEightBitEnds(1288 * 7)), "bits, not bytes");
+        assertFalse(Judging.passesFirstTime(() -> Exercises12.extraBytesForEightBitEnds(1288)), "the binary codes are not free");
+        assertFalse(Judging.passesFirstTime(() -> Exercises12.extraBytesForEightBitEnds(1288 * 7)), "bits, not bytes");
     }
 
     @Test
     void twnScaleIsTheMeanOfTheKeptMagnitudes() {
         assertTrue(Exercises12.twnScale((0.9 + 0.3 + 0.6 + 0.4) / 4).passed());
-        assertFalse(firstTime(() -> Exercises12.twnScale(2.35 / 6)), "mean|w| of all six is binary's scale");
-        assertFalse(firstTime(() -> Exercises12.twnScale(0.7 * 2.35 / 6)), "that is the threshold");
+        assertFalse(Judging.passesFirstTime(() -> Exercises12.twnScale(2.35 / 6)), "mean|w| of all six is binary's scale");
+        assertFalse(Judging.passesFirstTime(() -> Exercises12.twnScale(0.7 * 2.35 / 6)), "that is the threshold");
     }
 
     @Test
     void ternarizerAcceptsTwnAndRejectsTheWrongScaleOrThreshold() {
         assertTrue(Exercises12.ternarizer(FIXED_SEED).check(w -> twn(w, 0.7, true)).passed());
-        assertFalse(firstTime(() -> Exercises12.ternarizer(FIXED_SEED).check(w -> twn(w, 0.7, false))),
+        assertFalse(Judging.passesFirstTime(() -> Exercises12.ternarizer(FIXED_SEED).check(w -> twn(w, 0.7, false))),
                 "the scale from all weights");
-        assertFalse(firstTime(() -> Exercises12.ternarizer(FIXED_SEED).check(w -> twn(w, 0.5, true))),
+        assertFalse(Judging.passesFirstTime(() -> Exercises12.ternarizer(FIXED_SEED).check(w -> twn(w, 0.5, true))),
                 "another threshold");
     }
 
     @ParameterizedTest
     @ValueSource(chars = {'A', 'C', 'D'})
     void latentWeightQuestionRejectsTheOtherAnswers(char wrong) {
-        assertFalse(firstTime(() -> Exercises12.latentWeightQuestion().check(wrong)));
+        assertFalse(Judging.passesFirstTime(() -> Exercises12.latentWeightQuestion().check(wrong)));
     }
 
     @Test

@@ -62,7 +62,27 @@ class NotebookSetupTest {
 
     @TestFactory
     Stream<DynamicTest> everySetupImportNamesAPackageTheNotebookUses() throws IOException {
-        return notebooks().stream().map(nb -> DynamicTest.dynamicTest(name(nb), () -> checkImportsUsed(nb)));
+        return notebooks().stream().filter(nb -> !isSolutions(nb))
+                .map(nb -> DynamicTest.dynamicTest(name(nb), () -> checkImportsUsed(nb)));
+    }
+
+    /** A solutions notebook answers only the exercises, so it may use fewer packages: it keeps its notebook's setup. */
+    @TestFactory
+    Stream<DynamicTest> everySolutionsNotebookHasItsNotebooksSetup() throws IOException {
+        return notebooks().stream().filter(NotebookSetupTest::isSolutions)
+                .map(nb -> DynamicTest.dynamicTest(name(nb), () -> checkSameSetupAsItsNotebook(nb)));
+    }
+
+    private static boolean isSolutions(Path notebook) {
+        return notebook.getParent().getFileName().toString().equals("solutions");
+    }
+
+    private static void checkSameSetupAsItsNotebook(Path solutions) throws IOException {
+        String notebookName = solutions.getFileName().toString().replace("_solutions.ipynb", ".ipynb");
+        Path notebook = CourseKernel.ROOT.resolve("notebooks").resolve(notebookName);
+        assertTrue(Files.isRegularFile(notebook), name(solutions) + ": no notebook " + notebookName + " beside it");
+        assertEquals(codeCells(notebook).get(1).strip(), codeCells(solutions).get(1).strip(),
+                name(solutions) + ": the setup cell must be the one of " + notebookName);
     }
 
     private static void checkImportsUsed(Path notebook) throws IOException {

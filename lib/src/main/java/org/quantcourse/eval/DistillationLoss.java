@@ -9,7 +9,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Hinton et al.'s knowledge-distillation loss, averaged over the batch:
  * {@code α·T²·KL(softmax(t/T) || softmax(s/T)) + (1 − α)·CE(y, softmax(s))}, with student logits s, teacher
  * logits t, one-hot labels y, temperature T and weight α. Computed from logits with a stable log-softmax (no
- * clipping). The T² keeps the soft term's gradient on the same scale as T changes. Used in later notebooks.
+ * clipping). The T² keeps the soft term's gradient on the same scale as T changes. Used in notebook 13.
  */
 public record DistillationLoss(double temperature, double alpha) {
 
@@ -36,14 +36,19 @@ public record DistillationLoss(double temperature, double alpha) {
 
     /** The mean distillation loss over the batch, in nats. */
     public double compute(INDArray studentLogits, INDArray teacherLogits, INDArray labels) {
+        INDArray perExample = perExample(studentLogits, teacherLogits, labels);
+        return perExample.sumNumber().doubleValue() / perExample.length();
+    }
+
+    /** The distillation loss of each example, in nats, as a column {@code [batch, 1]}. */
+    public INDArray perExample(INDArray studentLogits, INDArray teacherLogits, INDArray labels) {
         INDArray y = requireInputs(studentLogits, teacherLogits, labels);
         INDArray logStudentSoft = logSoftmax(studentLogits.castTo(DataType.FLOAT).div(temperature));
         INDArray logTeacherSoft = logSoftmax(teacherLogits.castTo(DataType.FLOAT).div(temperature));
         INDArray teacherSoft = Transforms.exp(logTeacherSoft, true);
-        double kl = teacherSoft.mul(logTeacherSoft.sub(logStudentSoft)).sumNumber().doubleValue();
-        double crossEntropy = -y.mul(logSoftmax(studentLogits.castTo(DataType.FLOAT))).sumNumber().doubleValue();
-        double soft = alpha * temperature * temperature * kl;
-        return (soft + (1 - alpha) * crossEntropy) / y.rows();
+        INDArray kl = teacherSoft.mul(logTeacherSoft.sub(logStudentSoft)).sum(true, 1);
+        INDArray crossEntropy = y.mul(logSoftmax(studentLogits.castTo(DataType.FLOAT))).sum(true, 1).negi();
+        return kl.muli(alpha * temperature * temperature).addi(crossEntropy.muli(1 - alpha));
     }
 
     /**

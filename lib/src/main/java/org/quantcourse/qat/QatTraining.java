@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.quantcourse.data.DatasetSplit;
 import org.quantcourse.train.EpochSchedule;
 import org.quantcourse.train.ModelCache;
@@ -96,12 +98,26 @@ public final class QatTraining {
 
     /** Fine-tunes {@code fp32}'s twin on {@code data}, or loads it from {@code cache} when trained before. */
     public TrainedModel fineTune(MultiLayerNetwork fp32, DatasetSplit data, ModelCache cache) {
+        return fineTune(fp32, data, null, cache);
+    }
+
+    /**
+     * The same, each training batch first passed through {@code labels} (null: none), e.g. a distillation's teacher
+     * targets read by the loss of {@code fp32}'s output layer. The cache key covers the network, not
+     * {@code labels}: the loss's configuration must name what they depend on (as {@code DistillationLossFunction} does).
+     */
+    public TrainedModel fineTune(MultiLayerNetwork fp32, DatasetSplit data, DataSetPreProcessor labels,
+            ModelCache cache) {
         MultiLayerNetwork net = prepare(fp32, data);
+        DataSetIterator batches = data.train().iterator(DEFAULT_BATCH_SIZE, seed);
+        if (labels != null) {
+            batches.setPreProcessor(labels);
+        }
         Trainer.Builder trainer = Trainer.builder().epochs(epochs).batchSize(DEFAULT_BATCH_SIZE).seed(seed)
                 .schedule(EpochSchedule.cosine(rate, rate / 20));
         listeners.forEach(trainer::listener);
         TrainedModel trained = cache.getOrTrain(net, trainer.build(), data.train().fingerprint(),
-                data.train().iterator(DEFAULT_BATCH_SIZE, seed), data.test().iterator(500, seed));
+                batches, data.test().iterator(500, seed));
         QatGradients.attachTo(trained.network());
         return trained;
     }

@@ -93,6 +93,9 @@ public final class ArticleCnn {
         private int inputSize = MNIST_SIZE;
         private boolean oneDnn = true;
         private boolean channelsLast = true;
+        private int conv1Channels = 32;
+        private int conv2Channels = CONV2_CHANNELS;
+        private int hidden = 100;
 
         private Builder() {
         }
@@ -125,6 +128,21 @@ public final class ArticleCnn {
             return this;
         }
 
+        /**
+         * A narrower (or wider) network of the same shape: {@code conv1} and {@code conv2} output channels and
+         * {@code hidden} units in fc1 (the article's are 32, 64, 100), e.g. a small student for distillation.
+         */
+        public Builder widths(int conv1, int conv2, int hidden) {
+            if (conv1 < 1 || conv2 < 1 || hidden < 1) {
+                throw new IllegalArgumentException("widths must be at least 1 channel or unit each, got conv1 " + conv1
+                        + ", conv2 " + conv2 + ", fc1 " + hidden + "; the article's are 32, 64, 100");
+            }
+            this.conv1Channels = conv1;
+            this.conv2Channels = conv2;
+            this.hidden = hidden;
+            return this;
+        }
+
         /** Whether to use the oneDNN helpers and device caching (default) or DL4J's stock code path. */
         public Builder oneDnn(boolean oneDnn) {
             this.oneDnn = oneDnn;
@@ -154,16 +172,16 @@ public final class ArticleCnn {
                     .weightInit(WeightInit.UNIFORM)
                     .cacheMode(oneDnn ? CacheMode.DEVICE : CacheMode.NONE)
                     .list()
-                    .layer(convolution("conv1", 32, format))
-                    .layer(convolution("conv2", CONV2_CHANNELS, format))
+                    .layer(convolution("conv1", conv1Channels, format))
+                    .layer(convolution("conv2", conv2Channels, format))
                     .layer(new SubsamplingLayer.Builder(PoolingType.AVG).name("pool").dataFormat(format)
                             .kernelSize(POOL, POOL).stride(POOL, POOL).build())
-                    .layer(new DenseLayer.Builder().name("fc1").nOut(100).activation(Activation.RELU).build())
+                    .layer(new DenseLayer.Builder().name("fc1").nOut(hidden).activation(Activation.RELU).build())
                     .layer(new OutputLayer.Builder(LossFunction.MCXENT).name("fc2").nOut(CLASSES)
                             .activation(Activation.SOFTMAX).build());
             if (nhwc) {
                 list.inputPreProcessor(0, new ChannelsLastInput())
-                        .inputPreProcessor(3, new ChannelsFirstFlatten(pooled, pooled, CONV2_CHANNELS));
+                        .inputPreProcessor(3, new ChannelsFirstFlatten(pooled, pooled, conv2Channels));
             }
             return list.setInputType(InputType.convolutional(inputSize, inputSize, 1)).build();
         }

@@ -4,8 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Checks that a batch fits the network: feature shape, one-hot labels of the right width. */
+/**
+ * Checks that a batch fits the network: feature shape, one-hot labels of the right width (in the first
+ * {@code classes} columns; a loss that is {@link AugmentedLabels} may append columns of its own).
+ */
 final class BatchCheck {
 
     /** How far a label row's sum may be from 1 (float rounding of smoothed labels). */
@@ -13,10 +17,16 @@ final class BatchCheck {
 
     private final long[] perExample;
     private final long classes;
+    private final long columns;
 
     BatchCheck(long[] perExample, long classes) {
+        this(perExample, classes, classes);
+    }
+
+    BatchCheck(long[] perExample, long classes, long columns) {
         this.perExample = perExample;
         this.classes = classes;
+        this.columns = columns;
     }
 
     /** Throws {@link IllegalArgumentException} naming the batch if its features or labels do not fit. */
@@ -46,6 +56,10 @@ final class BatchCheck {
                     + classes + "].");
         }
         long[] shape = labels.shape();
+        if (columns != classes && shape.length == 2 && shape[0] == rows && shape[1] == columns) {
+            checkLabelValues(labels.get(NDArrayIndex.all(), NDArrayIndex.interval(0, classes)), where);
+            return;
+        }
         if (shape.length != 2 || shape[0] != rows || shape[1] != classes) {
             throw new IllegalArgumentException("Labels of " + where + " have shape " + Arrays.toString(shape)
                     + ", but the network has " + classes + " outputs: labels must be one-hot, shape [" + rows + ", "

@@ -27,8 +27,9 @@ final class TrainingRun {
         this.net = net;
         this.train = train;
         this.test = test;
+        long classes = net.layerSize(net.getnLayers() - 1);
         this.check = new BatchCheck(InputShapes.perExample(InputShapes.expected(net.getLayerWiseConfigurations())),
-                net.layerSize(net.getnLayers() - 1));
+                classes, AugmentedLabels.columns(net, classes));
     }
 
     TrainingHistory execute() {

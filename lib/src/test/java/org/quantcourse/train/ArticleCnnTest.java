@@ -65,6 +65,16 @@ class ArticleCnnTest {
     }
 
     @Test
+    void widthsGiveANarrowerNetworkOfTheSameShapeAndTheDefaultsAreTheArticles() {
+        MultiLayerNetwork small = ArticleCnn.builder().widths(8, 16, 24).build();
+        assertEquals(8 * 9 + 8 + 16 * 8 * 9 + 16 + 16 * 36 * 24 + 24 + 24 * 10 + 10, small.numParams());
+        assertEquals(10, small.output(SyntheticDigits.all(4, 1).getFeatures()).columns());
+        assertEquals(ArticleCnn.builder().configuration().toJson(),
+                ArticleCnn.builder().widths(32, 64, 100).configuration().toJson());
+        assertThrows(IllegalArgumentException.class, () -> ArticleCnn.builder().widths(0, 16, 24));
+    }
+
+    @Test
     void outputIsAProbabilityPerClass() {
         MultiLayerNetwork net = ArticleCnn.builder().build();
         INDArray probabilities = net.output(SyntheticDigits.all(16, 1).getFeatures());

@@ -3,23 +3,11 @@ package org.quantcourse.exercises;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class Exercises13Test {
+class Exercises13Test implements FreshAttemptsEachTest {
 
     private static final long FIXED_SEED = 13;
-
-    @BeforeEach
-    void freshAttempts() {
-        Exercises13.attempts = Judging.fresh();
-    }
-
-    @AfterEach
-    void standardAttempts() {
-        Exercises13.attempts = Attempts.standard();
-    }
 
     @Test
     void largestSoftTargetIsTheSoftmaxOfTheLogitsOverT() {

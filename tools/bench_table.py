@@ -5,8 +5,9 @@ Three sections, each between its markers (`<!-- bench-NAME:begin (tools/bench_ta
 `<!-- bench-NAME:end -->`):
 
 * `training`: TrainingBenchmark's `training.csv`, **one table per CPU**. The section is a list of blocks, each opened
-  by a line `#### CPU: <model>`; a run replaces only the block of its own CPU (the CSV's `cpu` column) and keeps the
-  others verbatim (also hand-recorded ones), a CPU seen for the first time gets a new block at the end.
+  by a line `#### CPU: <model>`; a run replaces only the block of its own CPU (the CSV's `cpu` column; with its OMP_*
+  settings, column `openmp`, when it ran with some) and keeps the others verbatim (also hand-recorded ones); a CPU
+  seen for the first time gets a new block at the end.
 * `09`: IntegerInferenceBench's `09_integer_inference.csv` (accuracy, agreements with the fake-quant simulation,
   images/s).
 * `10`: IntegerInferenceBench's `10_onnx_runtime.csv` (ONNX Runtime table and int8 / FP32 ratios).
@@ -32,7 +33,7 @@ CPU_HEADING = '#### CPU: '
 DEFAULT_PATH = 'dl4j-onednn-nhwc'
 GOAL_TRAINING, GOAL_SCALING, GOAL_INFERENCE = 1.2, 1.6, 2.0
 TRAINING_COLUMNS = ['path', 'threads', 'phase', 'batch', 'images_per_second', 'ratio_to_pytorch', 'gflops_per_second',
-                    'peak_gflops', 'fraction_of_peak', 'load_average', 'cpu', 'isa', 'measured_at']
+                    'peak_gflops', 'fraction_of_peak', 'load_average', 'cpu', 'isa', 'measured_at', 'openmp']
 COLUMNS_09 = ['engine', 'accuracy', 'code_agreement', 'argmax_agreement', 'images_per_second']
 COLUMNS_10 = ['engine', 'precision', 'batch', 'images_per_second', 'accuracy', 'file_bytes']
 PRECISIONS = {'fp32': 'fp32', 'int8': 'int8', 'int8-qdq-u8s8': 'int8 QDQ, int8 weights (U8S8)',
@@ -163,6 +164,11 @@ def goals(rows):
     return out
 
 
+def block_name(row):
+    """The heading of a run's block: its CPU, and its OpenMP settings when it had any (they get their own table)."""
+    return row['cpu'] + (f' ({row["openmp"]})' if row['openmp'] else '')
+
+
 def training_block(rows):
     cpus = {r['cpu'] for r in rows}
     if len(cpus) != 1:
@@ -170,7 +176,7 @@ def training_block(rows):
     first = rows[0]
     loads = [float(r['load_average']) for r in rows]
     peak = float(first['peak_gflops']) / int(first['threads'])
-    lines = [CPU_HEADING + first['cpu'], '',
+    lines = [CPU_HEADING + block_name(first), '',
              f'ISA: {first["isa"] or "no AVX"}; FP32 peak {peak:.1f} GFLOP/s per core at the nominal clock. '
              f'Run of {first["measured_at"]}, load average {min(loads):.1f}–{max(loads):.1f} (1 minute, at the end '
              f'of each measuring process). GFLOP/s count a training image as 3 × forward FLOPs.', '']
@@ -194,7 +200,7 @@ def split_blocks(body):
 def training_section(body, rows):
     blocks = split_blocks(body)
     new = '\n'.join(training_block(rows))
-    blocks[rows[0]['cpu']] = new
+    blocks[block_name(rows[0])] = new
     head = blocks.pop('', '').strip('\n')
     parts = ([head] if head else []) + [text.strip('\n') for text in blocks.values()]
     return '\n' + '\n\n'.join(parts) + '\n'

@@ -71,6 +71,13 @@ class BenchTableTest(unittest.TestCase):
         self.assertEqual(3, section.count('#### CPU: '))
         self.assertLess(section.index('#### CPU: AMD EPYC'), section.index('#### CPU: Intel(R) Xeon(R) Platinum'))
 
+    def test_a_run_with_openmp_settings_gets_its_own_table(self):
+        self.run_tool('amd')
+        self.run_tool('amd-passive')
+        section = self.training_section()
+        self.assertEqual(1, section.count('#### CPU: AMD EPYC\n'))
+        self.assertEqual(1, section.count('#### CPU: AMD EPYC (OMP_WAIT_POLICY=PASSIVE)\n'))
+
     def test_integer_inference_tables_come_from_their_csvs(self):
         self.run_tool('amd')
         text = self.readme.read_text()

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.quantcourse.train.ArticleCnn;
 
@@ -62,7 +63,7 @@ public final class TrainingBenchmark {
                 rows.addAll(parse(run(torchChild(t, seconds), t)));
             }
         }
-        Report report = new Report(rows, cpu, flops, start);
+        Report report = new Report(rows, cpu, flops, start, openMpSettings());
         System.out.println(torch ? "" : "PyTorch: not measured (" + PYTHON + " has no torch module).");
         System.out.println(report.table());
         Path out = Path.of(options.getOrDefault("out", "build/bench/training.csv"));
@@ -126,6 +127,13 @@ public final class TrainingBenchmark {
         return output.lines().map(line -> line.startsWith(ROW) ? line.substring(ROW.length()) : line)
                 .filter(line -> line.split(",").length == 5).map(Measurement::parse)
                 .map(m -> m.withLoadAverage(load)).toList();
+    }
+
+    /** The OMP_* variables (but OMP_NUM_THREADS) the measuring processes inherit, e.g. OMP_WAIT_POLICY=PASSIVE. */
+    static String openMpSettings() {
+        return System.getenv().entrySet().stream().filter(e -> e.getKey().startsWith("OMP_"))
+                .filter(e -> !e.getKey().equals("OMP_NUM_THREADS")).map(e -> e.getKey() + "=" + e.getValue())
+                .sorted().collect(Collectors.joining(" "));
     }
 
     /** The 1-minute load average (NaN where /proc/loadavg is missing). */
@@ -198,10 +206,10 @@ public final class TrainingBenchmark {
      * The measurements of one run with their ratio to PyTorch (same thread count, phase and batch), attained
      * GFLOP/s and fraction of the CPU's FP32 peak at that thread count.
      */
-    record Report(List<Measurement> rows, CpuInfo cpu, NetworkFlops flops, String measuredAt) {
+    record Report(List<Measurement> rows, CpuInfo cpu, NetworkFlops flops, String measuredAt, String openMp) {
 
         static final String CSV_HEADER = "path,threads,phase,batch,images_per_second,ratio_to_pytorch,"
-                + "gflops_per_second,peak_gflops,fraction_of_peak,load_average,cpu,isa,measured_at";
+                + "gflops_per_second,peak_gflops,fraction_of_peak,load_average,cpu,isa,measured_at,openmp";
 
         String table() {
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
@@ -216,10 +224,10 @@ public final class TrainingBenchmark {
         List<String> csvLines() {
             List<String> lines = new ArrayList<>(List.of(CSV_HEADER));
             String machine = cpu.model().replace(',', ' ');
-            rows.forEach(m -> lines.add(m.csv() + String.format(Locale.ROOT, ",%s,%.2f,%.1f,%.4f,%.2f,%s,%s,%s",
+            rows.forEach(m -> lines.add(m.csv() + String.format(Locale.ROOT, ",%s,%.2f,%.1f,%.4f,%.2f,%s,%s,%s,%s",
                     Double.isNaN(ratio(m)) ? "" : String.format(Locale.ROOT, "%.3f", ratio(m)), gflops(m),
                     cpu.peakGflops(m.threads()), gflops(m) / cpu.peakGflops(m.threads()), m.loadAverage(), machine,
-                    String.join(" ", cpu.flags()), measuredAt)));
+                    String.join(" ", cpu.flags()), measuredAt, openMp.replace(',', ' '))));
             return lines;
         }
 

@@ -17,7 +17,8 @@ class TrainingReportTest {
                 new Measurement("dl4j-onednn-nhwc", 2, "train", 256, 900, 3.5),
                 new Measurement("pytorch-1.13", 2, "train", 64, 1000, 4.0),
                 new Measurement("dl4j-onednn-nhwc", 2, "inference", 1000, 8000, 3.5),
-                new Measurement("pytorch-1.13", 2, "inference", 1000, 2000, 4.0)), CPU, FLOPS, "2026-12-01T17:00Z");
+                new Measurement("pytorch-1.13", 2, "inference", 1000, 2000, 4.0)), CPU, FLOPS, "2026-12-01T17:00Z",
+                "OMP_WAIT_POLICY=PASSIVE");
     }
 
     @Test
@@ -40,8 +41,8 @@ class TrainingReportTest {
         List<String> lines = report().csvLines();
         assertEquals(Report.CSV_HEADER, lines.get(0));
         assertEquals("dl4j-onednn-nhwc,2,train,64,1500.0,1.500,4.50,128.0,0.0352,3.50,Test CPU  2 sockets,avx avx2 fma,"
-                + "2026-12-01T17:00Z", lines.get(1));
+                + "2026-12-01T17:00Z,OMP_WAIT_POLICY=PASSIVE", lines.get(1));
         assertEquals("dl4j-onednn-nhwc,2,train,256,900.0,,2.70,128.0,0.0211,3.50,Test CPU  2 sockets,avx avx2 fma,"
-                + "2026-12-01T17:00Z", lines.get(2));
+                + "2026-12-01T17:00Z,OMP_WAIT_POLICY=PASSIVE", lines.get(2));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,8 @@ import org.quantcourse.train.ArticleCnn;
  * <p>It also prints the CPU (model, ISA flags, nominal clock), the FLOPs of one image forward and in a training step
  * ({@link NetworkFlops}), and each row's attained GFLOP/s and fraction of the FP32 peak ({@link CpuInfo}).
  *
- * <p>Usage: {@code TrainingBenchmark [--threads=1,2] [--seconds=4] [--out=build/bench/training.csv]}
+ * <p>Usage: {@code TrainingBenchmark [--threads=1,2] [--seconds=4] [--paths=dl4j-onednn-nhwc,...]
+ * [--out=build/bench/training.csv]}; the CSV is rewritten after every thread count.
  */
 public final class TrainingBenchmark {
 
@@ -46,28 +48,28 @@ public final class TrainingBenchmark {
     public static void main(String[] args) throws IOException, InterruptedException {
         Map<String, String> options = options(args);
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "4"));
+        List<TrainingSpeed.Variant> variants = variants(options.getOrDefault("paths", ""));
         if (options.containsKey("child")) {
-            measureInThisJvm(Integer.parseInt(options.get("child")), seconds);
+            measureInThisJvm(Integer.parseInt(options.get("child")), seconds, variants);
             return;
         }
         CpuInfo cpu = CpuInfo.current();
         NetworkFlops flops = articleFlops();
         System.out.println(describe(cpu, flops));
         String start = Instant.now().truncatedTo(ChronoUnit.MINUTES).toString();
+        Path out = Path.of(options.getOrDefault("out", "build/bench/training.csv"));
         List<Measurement> rows = new ArrayList<>();
         boolean torch = torchAvailable();
         for (String threads : options.getOrDefault("threads", "1,2").split(",")) {
             int t = Integer.parseInt(threads.trim());
-            rows.addAll(parse(run(javaChild(t, seconds), t)));
+            rows.addAll(parse(run(javaChild(t, seconds, options.getOrDefault("paths", "")), t)));
             if (torch) {
                 rows.addAll(parse(run(torchChild(t, seconds), t)));
             }
+            new Report(rows, cpu, flops, start, openMpSettings()).writeCsv(out); // what is measured so far
         }
-        Report report = new Report(rows, cpu, flops, start, openMpSettings());
         System.out.println(torch ? "" : "PyTorch: not measured (" + PYTHON + " has no torch module).");
-        System.out.println(report.table());
-        Path out = Path.of(options.getOrDefault("out", "build/bench/training.csv"));
-        report.writeCsv(out);
+        System.out.println(new Report(rows, cpu, flops, start, openMpSettings()).table());
         System.out.println("Wrote " + out.toAbsolutePath());
     }
 
@@ -84,12 +86,23 @@ public final class TrainingBenchmark {
                 flops.forwardPerImage(), flops.trainingPerImage(), NetworkFlops.TRAINING_FACTOR);
     }
 
-    private static void measureInThisJvm(int threads, double seconds) {
+    /** The paths named in {@code --paths=} (labels, comma-separated), or all of them when it is empty. */
+    static List<TrainingSpeed.Variant> variants(String labels) {
+        if (labels.isBlank()) {
+            return List.of(TrainingSpeed.Variant.values());
+        }
+        return Arrays.stream(labels.split(",")).map(String::trim).map(TrainingSpeed.Variant::of).toList();
+    }
+
+    private static void measureInThisJvm(int threads, double seconds, List<TrainingSpeed.Variant> variants) {
         TrainingSpeed speed = new TrainingSpeed(seconds);
-        for (TrainingSpeed.Variant variant : TrainingSpeed.Variant.values()) {
+        for (TrainingSpeed.Variant variant : variants) {
             var net = TrainingSpeed.network(variant);
             emit(variant.label, threads, "train", TRAIN_BATCH, speed.training(net, TRAIN_BATCH));
             emit(variant.label, threads, "inference", INFERENCE_BATCH, speed.inference(net, INFERENCE_BATCH));
+        }
+        if (variants.size() < TrainingSpeed.Variant.values().length) {
+            return; // the batch-256 row belongs to full runs
         }
         var fastest = TrainingSpeed.network(TrainingSpeed.Variant.ONEDNN_NHWC);
         emit(TrainingSpeed.Variant.ONEDNN_NHWC.label, threads, "train", LARGE_TRAIN_BATCH,
@@ -100,10 +113,10 @@ public final class TrainingBenchmark {
         System.out.println(ROW + new Measurement(path, threads, phase, batch, imagesPerSecond).csv());
     }
 
-    private static List<String> javaChild(int threads, double seconds) {
+    private static List<String> javaChild(int threads, double seconds, String paths) {
         String java = ProcessHandle.current().info().command().orElse("java");
         return List.of(java, "-Xmx3g", "-cp", System.getProperty("java.class.path"),
-                TrainingBenchmark.class.getName(), "--child=" + threads, "--seconds=" + seconds);
+                TrainingBenchmark.class.getName(), "--child=" + threads, "--seconds=" + seconds, "--paths=" + paths);
     }
 
     private static List<String> torchChild(int threads, double seconds) {

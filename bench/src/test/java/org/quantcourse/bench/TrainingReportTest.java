@@ -1,6 +1,8 @@
 package org.quantcourse.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,5 +46,16 @@ class TrainingReportTest {
                 + "2026-12-01T17:00Z,OMP_WAIT_POLICY=PASSIVE", lines.get(1));
         assertEquals("dl4j-onednn-nhwc,2,train,256,900.0,,2.70,128.0,0.0211,3.50,Test CPU  2 sockets,avx avx2 fma,"
                 + "2026-12-01T17:00Z,OMP_WAIT_POLICY=PASSIVE", lines.get(2));
+    }
+
+    @Test
+    void pathsAreChosenByLabelAndAllWithoutAList() {
+        assertEquals(List.of(TrainingSpeed.Variant.values()), TrainingBenchmark.variants(""));
+        assertEquals(List.of(TrainingSpeed.Variant.ONEDNN_NHWC, TrainingSpeed.Variant.STOCK),
+                TrainingBenchmark.variants("dl4j-onednn-nhwc, dl4j-stock"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingBenchmark.variants("dl4j-fast"));
+        assertTrue(e.getMessage().contains("dl4j-fast") && e.getMessage().contains("dl4j-onednn-nchw"),
+                e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package org.quantcourse.bench;
 
+import java.util.Arrays;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -63,6 +64,13 @@ final class TrainingSpeed {
 
         Variant(String label) {
             this.label = label;
+        }
+
+        /** The path with this label, e.g. {@code dl4j-onednn-nhwc}. */
+        static Variant of(String label) {
+            return Arrays.stream(values()).filter(v -> v.label.equals(label)).findFirst().orElseThrow(
+                    () -> new IllegalArgumentException("Unknown path '" + label + "' in --paths; choose from "
+                            + Arrays.stream(values()).map(v -> v.label).toList()));
         }
     }
 

@@ -2,9 +2,6 @@ package org.quantcourse.exercises;
 
 import java.util.Arrays;
 import java.util.Random;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.quantcourse.course.CourseModel;
 import org.quantcourse.qat.Lsq;
 import org.quantcourse.quant.QuantParams;
 import org.quantcourse.quant.Quantizer;
@@ -15,11 +12,9 @@ public final class Exercises11 {
     /** The attempts the checks count against (tests replace them with a fixed clock). */
     static Attempts attempts = Attempts.standard();
 
-    private static final int FC1 = 3;
     private static final int QMIN_2BIT = -2;
     private static final int QMAX_2BIT = 1;
     private static final double EXACT = 1e-6;
-    private static final double HALF_A_PERCENT = 0.005;
 
     private Exercises11() {
     }
@@ -50,25 +45,21 @@ public final class Exercises11 {
                         "a clipped value is ŵ = s·qmax, so its derivative in s is qmax"));
     }
 
-    /**
-     * Exercise 11.3: the fraction of fc1's weights that 2-bit symmetric per-channel min-max quantization (notebook
-     * 06's PTQ) rounds to 0, in the course's trained model.
-     */
-    public static CheckResult fc1ZeroFraction(double answer) {
-        return fc1ZeroFraction(CourseModel.trained().network(), answer);
-    }
+    /** The weights of one output channel in Exercise 11.3. */
+    static final float[] CHANNEL = {0.31f, -0.05f, 0.12f, -0.44f, 0.02f, 0.19f, -0.21f, 0.08f};
 
-    /** The check of 11.3 for a given network. */
-    static CheckResult fc1ZeroFraction(MultiLayerNetwork net, double answer) {
-        INDArray w = net.getLayer(FC1).getParam("W");
-        float[] quantized = Quantizer.symmetric(2).perChannel(1).fakeQuantize(w).ravel().toFloatVector();
+    /**
+     * Exercise 11.3: how many weights of {@link #CHANNEL} 2-bit symmetric min-max quantization (notebook 06's PTQ)
+     * sets to 0.
+     */
+    public static CheckResult zerosInChannel(int answer) {
         long zeros = 0;
-        for (float q : quantized) {
+        for (float q : Quantizer.symmetric(2).fakeQuantize(CHANNEL)) {
             zeros += q == 0 ? 1 : 0;
         }
-        return attempts.number("Exercise 11.3", answer, (double) zeros / quantized.length, HALF_A_PERCENT, Hints.of(
-                "per output channel (a column of fc1's W, shape [2304, 100]) s = max|w| / qmax with qmax = 1",
-                "a weight becomes 0 when |w| < s/2 = max|w of its column| / 2: count those and divide by 230,400"));
+        return attempts.number("Exercise 11.3", answer, zeros, 0, Hints.of(
+                "2-bit symmetric codes are −2..1 and min-max gives s = max|w| / qmax with qmax = 1",
+                "s = 0.44: a weight becomes 0 when |w/s| ≤ 0.5, that is |w| ≤ 0.22; count them"));
     }
 
     /** Exercise 11.4: the student writes the clipped-STE backward of an activation fake quantizer. */

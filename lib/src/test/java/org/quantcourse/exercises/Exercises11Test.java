@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.Supplier;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.quantcourse.train.ArticleCnn;
 
 class Exercises11Test {
 
@@ -44,24 +41,16 @@ class Exercises11Test {
     }
 
     @Test
-    void fc1ZeroFractionCountsWeightsBelowHalfTheirColumnsMaximum() {
-        MultiLayerNetwork net = ArticleCnn.builder().seed(3).build();
-        INDArray w = net.getLayer(3).getParam("W");
-        long zeros = 0;
-        for (int c = 0; c < w.columns(); c++) {
-            float[] column = w.getColumn(c).toFloatVector();
-            float max = 0;
-            for (float v : column) {
-                max = Math.max(max, Math.abs(v));
-            }
-            for (float v : column) {
-                zeros += Math.rint(v / max) == 0 ? 1 : 0;
-            }
+    void zerosInChannelCountsTheWeightsWithinHalfAStepOfZero() {
+        float step = 0.44f;
+        int zeros = 0;
+        for (float w : Exercises11.CHANNEL) {
+            zeros += Math.abs(w) <= step / 2 ? 1 : 0;
         }
-        double fraction = (double) zeros / w.length();
-        assertTrue(Exercises11.fc1ZeroFraction(net, fraction).passed(), "fraction " + fraction);
-        assertFalse(passesFirstTime(() -> Exercises11.fc1ZeroFraction(net, fraction / 2)), "one sign only");
-        assertFalse(passesFirstTime(() -> Exercises11.fc1ZeroFraction(net, fraction + 0.1)), "a threshold of s, not s/2");
+        int counted = zeros;
+        assertTrue(Exercises11.zerosInChannel(counted).passed());
+        assertFalse(passesFirstTime(() -> Exercises11.zerosInChannel(Exercises11.CHANNEL.length - counted)), "the non-zero ones");
+        assertFalse(passesFirstTime(() -> Exercises11.zerosInChannel(7)), "a threshold of s, not s/2");
     }
 
     @Test

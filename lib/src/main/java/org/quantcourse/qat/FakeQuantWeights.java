@@ -88,9 +88,13 @@ public final class FakeQuantWeights implements QatWeights {
         return FakeQuantize.steMask(weights, quantizer().params(weights)).castTo(weights.dataType());
     }
 
+    /**
+     * Clipped STE masks the gradient; symmetric min-max scales never clip ({@code s·qmin ≤ −max|w|} and
+     * {@code s·qmax = max|w|}), so there the mask, all ones, is skipped (it cost a pass over every weight per step).
+     */
     @Override
     public void afterGradient(INDArray weights, INDArray gradient) {
-        if (ste == SteMode.CLIPPED) {
+        if (ste == SteMode.CLIPPED && scheme != Scheme.SYMMETRIC) {
             gradient.muli(gradientMask(weights));
         }
     }

@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * The DL4J listener that completes the straight-through estimator: after DL4J has computed the weight gradients
@@ -27,6 +28,22 @@ public final class QatGradients extends BaseTrainingListener {
             net.addListeners(new QatGradients());
         }
         return net;
+    }
+
+    /**
+     * The weight gradient DL4J computes for layer {@code layer} of {@code net} on {@code batch} (a sum over the
+     * batch), before any estimator mask: for a QAT network that is {@code ∂L/∂ŵ}, the gradient at the projected
+     * weights.
+     */
+    public static INDArray weightGradient(MultiLayerNetwork net, int layer, DataSet batch) {
+        if (layer < 0 || layer >= net.getnLayers() || net.getLayer(layer).getParam(QatWeights.WEIGHT_KEY) == null) {
+            throw new IllegalArgumentException("layer " + layer + " has no weights; give the index of a"
+                    + " convolution or dense layer (see QatNetwork.summary)");
+        }
+        net.setInput(batch.getFeatures());
+        net.setLabels(batch.getLabels());
+        net.computeGradientAndScore();
+        return net.gradient().getGradientFor(layer + "_" + QatWeights.WEIGHT_KEY).dup();
     }
 
     @Override

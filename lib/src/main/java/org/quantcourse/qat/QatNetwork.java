@@ -15,6 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.quantcourse.compress.WeightLayout;
 import org.quantcourse.dl4jfix.Dl4jFixes;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Turns a trained FP32 network into its quantization-aware twin: every quantizable layer gets the spec's weight
@@ -83,6 +85,21 @@ public final class QatNetwork {
                     ? Optional.of(w) : Optional.empty());
         }
         return out;
+    }
+
+    /** One row per layer of a QAT network: its name and what its forward pass computes with. */
+    public static Table summary(MultiLayerNetwork qat) {
+        Table table = Table.create("the QAT network", StringColumn.create("layer"), StringColumn.create("forward pass"));
+        List<Optional<QatWeights>> projections = projections(qat);
+        for (int i = 0; i < qat.getnLayers(); i++) {
+            Layer conf = qat.getLayer(i).conf().getLayer();
+            String forward = conf instanceof FakeQuantActivation site ? site.toString()
+                    : projections.get(i).map(QatWeights::describe).orElse(WeightLayout.of(conf).isPresent()
+                            ? "FP32 weights" : "no weights");
+            table.stringColumn("layer").append(conf.getLayerName());
+            table.stringColumn("forward pass").append(forward);
+        }
+        return table;
     }
 
     /** The deployed network: {@code qat} without activation sites or hooks, each weight replaced by its projection. */

@@ -24,7 +24,9 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.quantcourse.compress.ModelQuantizer;
 import org.quantcourse.compress.QuantSpec;
 import org.quantcourse.dl4jfix.Dl4jFixes;
+import org.quantcourse.quant.Scheme;
 import org.quantcourse.train.Updaters;
+import tech.tablesaw.api.Table;
 
 class QatNetworkTest {
 
@@ -52,10 +54,7 @@ class QatNetworkTest {
     }
 
     private static INDArray weightGradient(MultiLayerNetwork net, int layer) {
-        net.setInput(batch.getFeatures());
-        net.setLabels(batch.getLabels());
-        net.computeGradientAndScore();
-        return net.gradient().getGradientFor(layer + "_W").dup();
+        return QatGradients.weightGradient(net, layer, batch);
     }
 
     @ParameterizedTest
@@ -171,6 +170,34 @@ class QatNetworkTest {
         qat.fit(batch);
         assertEquals(before, fp32.params());
         assertNotEquals(before, QatNetwork.latentWeights(qat).params());
+    }
+
+    @Test
+    void theSummaryNamesEveryLayerAndWhatItComputesWith() {
+        MultiLayerNetwork qat = prepare(QatSpec.weights(3).activations(8).keepFloat(4));
+        Table summary = QatNetwork.summary(qat);
+        assertEquals(qat.getnLayers(), summary.rowCount());
+        assertEquals("3-bit symmetric per channel, clipped STE", summary.stringColumn("forward pass").get(0));
+        assertTrue(summary.stringColumn("forward pass").get(1).startsWith("FakeQuantActivation("));
+        assertEquals("FP32 weights", summary.stringColumn("forward pass").get(summary.rowCount() - 1));
+        assertTrue(summary.stringColumn("forward pass").asList().contains("no weights"), "the pooling layer");
+    }
+
+    @Test
+    void weightGradientOfALayerWithoutWeightsIsAClearError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> QatGradients.weightGradient(fp32, 2, batch));
+        assertTrue(e.getMessage().contains("no weights"));
+    }
+
+    @Test
+    void clippedSteOnSymmetricMinMaxWeightsLeavesTheGradientAsItIs() {
+        FakeQuantWeights weights = FakeQuantWeights.of(Scheme.SYMMETRIC, 2, 1, SteMode.CLIPPED);
+        INDArray w = fp32.getLayer(3).getParam("W");
+        assertEquals(w.length(), weights.gradientMask(w).sumNumber().longValue(), "min-max never clips");
+        INDArray gradient = w.mul(3);
+        weights.afterGradient(w, gradient);
+        assertEquals(w.mul(3), gradient);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,15 +24,15 @@ class DistillationLossTest {
     @CsvSource({"1, 0", "1, 0.5", "2, 0.5", "4, 1", "0.5, 0.3", "8, 0.9"})
     void gradientMatchesCentralDifferencesOfTheLoss(double temperature, double alpha) {
         DistillationLoss loss = DistillationLoss.of(temperature, alpha);
-        INDArray student = logits(1L);
-        INDArray teacher = logits(2L);
-        INDArray labels = labels(3L);
+        INDArray student = RandomLogits.gaussian(BATCH, CLASSES, 1L);
+        INDArray teacher = RandomLogits.gaussian(BATCH, CLASSES, 2L);
+        INDArray labels = RandomLogits.oneHot(BATCH, CLASSES, 3L);
         INDArray analytic = loss.gradient(student, teacher, labels);
         double h = 1e-2;
         for (int i = 0; i < BATCH; i++) {
             for (int k = 0; k < CLASSES; k++) {
-                double plus = loss.compute(shifted(student, i, k, h), teacher, labels);
-                double minus = loss.compute(shifted(student, i, k, -h), teacher, labels);
+                double plus = loss.compute(RandomLogits.shifted(student, i, k, h), teacher, labels);
+                double minus = loss.compute(RandomLogits.shifted(student, i, k, -h), teacher, labels);
                 assertEquals((plus - minus) / (2 * h), analytic.getDouble(i, k), NUMERICAL_GRADIENT_TOLERANCE,
                         "d loss / d s[" + i + "," + k + "]");
             }
@@ -42,8 +41,8 @@ class DistillationLossTest {
 
     @Test
     void alphaZeroIsThePlainCrossEntropyOfTheStudent() {
-        INDArray student = logits(1L);
-        INDArray labels = labels(3L);
+        INDArray student = RandomLogits.gaussian(BATCH, CLASSES, 1L);
+        INDArray labels = RandomLogits.oneHot(BATCH, CLASSES, 3L);
         double expected = 0;
         for (int i = 0; i < BATCH; i++) {
             double logSum = 0;
@@ -53,20 +52,20 @@ class DistillationLossTest {
             int y = Nd4j.argMax(labels.getRow(i)).getInt(0);
             expected -= (student.getDouble(i, y) - Math.log(logSum)) / BATCH;
         }
-        assertEquals(expected, DistillationLoss.of(3, 0).compute(student, logits(2L), labels), FLOAT_TOLERANCE);
+        assertEquals(expected, DistillationLoss.of(3, 0).compute(student, RandomLogits.gaussian(BATCH, CLASSES, 2L), labels), FLOAT_TOLERANCE);
     }
 
     @Test
     void aStudentThatCopiesTheTeacherHasNoSoftLossAndNoSoftGradient() {
-        INDArray teacher = logits(2L);
+        INDArray teacher = RandomLogits.gaussian(BATCH, CLASSES, 2L);
         DistillationLoss loss = DistillationLoss.of(4, 1);
-        assertEquals(0, loss.compute(teacher, teacher, labels(3L)), FLOAT_TOLERANCE);
-        assertEquals(0, loss.gradient(teacher, teacher, labels(3L)).amaxNumber().doubleValue(), FLOAT_TOLERANCE);
+        assertEquals(0, loss.compute(teacher, teacher, RandomLogits.oneHot(BATCH, CLASSES, 3L)), FLOAT_TOLERANCE);
+        assertEquals(0, loss.gradient(teacher, teacher, RandomLogits.oneHot(BATCH, CLASSES, 3L)).amaxNumber().doubleValue(), FLOAT_TOLERANCE);
     }
 
     @Test
     void softTargetsAreDistributionsThatGetSofterAsTemperatureRises() {
-        INDArray teacher = logits(2L);
+        INDArray teacher = RandomLogits.gaussian(BATCH, CLASSES, 2L);
         INDArray sharp = DistillationLoss.of(1, 0.5).softTargets(teacher);
         INDArray soft = DistillationLoss.of(5, 0.5).softTargets(teacher);
         for (int i = 0; i < BATCH; i++) {
@@ -77,7 +76,7 @@ class DistillationLossTest {
 
     @Test
     void gradientRowsSumToZeroBecauseSoftmaxIgnoresAShift() {
-        INDArray gradient = DistillationLoss.of(2, 0.7).gradient(logits(1L), logits(2L), labels(3L));
+        INDArray gradient = DistillationLoss.of(2, 0.7).gradient(RandomLogits.gaussian(BATCH, CLASSES, 1L), RandomLogits.gaussian(BATCH, CLASSES, 2L), RandomLogits.oneHot(BATCH, CLASSES, 3L));
         for (int i = 0; i < BATCH; i++) {
             assertEquals(0, gradient.getRow(i).sumNumber().doubleValue(), FLOAT_TOLERANCE);
         }
@@ -85,8 +84,8 @@ class DistillationLossTest {
 
     @Test
     void hugeLogitsStayFinite() {
-        INDArray student = logits(1L).muli(1000);
-        double value = DistillationLoss.of(2, 0.5).compute(student, logits(2L).muli(1000), labels(3L));
+        INDArray student = RandomLogits.gaussian(BATCH, CLASSES, 1L).muli(1000);
+        double value = DistillationLoss.of(2, 0.5).compute(student, RandomLogits.gaussian(BATCH, CLASSES, 2L).muli(1000), RandomLogits.oneHot(BATCH, CLASSES, 3L));
         assertTrue(Double.isFinite(value), "loss " + value);
     }
 
@@ -99,36 +98,10 @@ class DistillationLossTest {
         assertThrows(IllegalArgumentException.class, () -> DistillationLoss.of(2, 1.5));
         DistillationLoss loss = DistillationLoss.of(2, 0.5);
         assertThrows(IllegalArgumentException.class,
-                () -> loss.compute(logits(1L), Nd4j.zeros(DataType.FLOAT, BATCH, CLASSES + 1), labels(3L)));
+                () -> loss.compute(RandomLogits.gaussian(BATCH, CLASSES, 1L), Nd4j.zeros(DataType.FLOAT, BATCH, CLASSES + 1), RandomLogits.oneHot(BATCH, CLASSES, 3L)));
         assertThrows(IllegalArgumentException.class,
-                () -> loss.compute(logits(1L), logits(2L), Nd4j.zeros(DataType.FLOAT, BATCH, CLASSES)));
+                () -> loss.compute(RandomLogits.gaussian(BATCH, CLASSES, 1L), RandomLogits.gaussian(BATCH, CLASSES, 2L), Nd4j.zeros(DataType.FLOAT, BATCH, CLASSES)));
         assertThrows(IllegalArgumentException.class,
-                () -> loss.gradient(logits(1L), logits(2L), Nd4j.ones(DataType.FLOAT, BATCH, 1)));
-    }
-
-    private static INDArray logits(long seed) {
-        Random random = new Random(seed);
-        float[][] values = new float[BATCH][CLASSES];
-        for (float[] row : values) {
-            for (int k = 0; k < CLASSES; k++) {
-                row[k] = (float) (2 * random.nextGaussian());
-            }
-        }
-        return Nd4j.createFromArray(values);
-    }
-
-    private static INDArray labels(long seed) {
-        Random random = new Random(seed);
-        INDArray labels = Nd4j.zeros(DataType.FLOAT, BATCH, CLASSES);
-        for (int i = 0; i < BATCH; i++) {
-            labels.putScalar(i, random.nextInt(CLASSES), 1);
-        }
-        return labels;
-    }
-
-    private static INDArray shifted(INDArray logits, int row, int column, double h) {
-        INDArray copy = logits.dup();
-        copy.putScalar(row, column, copy.getDouble(row, column) + h);
-        return copy;
+                () -> loss.gradient(RandomLogits.gaussian(BATCH, CLASSES, 1L), RandomLogits.gaussian(BATCH, CLASSES, 2L), Nd4j.ones(DataType.FLOAT, BATCH, 1)));
     }
 }

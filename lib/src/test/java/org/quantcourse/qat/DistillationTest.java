@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Random;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -22,6 +21,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.quantcourse.eval.RandomLogits;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.quantcourse.dl4jfix.Dl4jFixes;
@@ -51,14 +51,14 @@ class DistillationTest {
     @CsvSource({"1, 0", "1, 1", "2, 0.5", "4, 0.9", "8, 1"})
     void theLossFunctionsGradientMatchesCentralDifferencesOfItsScore(double temperature, double alpha) {
         DistillationLossFunction loss = DistillationLossFunction.of(temperature, alpha, "t");
-        INDArray student = gaussian(BATCH, CLASSES, 1);
-        INDArray labels = Nd4j.hstack(oneHot(2), gaussian(BATCH, CLASSES, 3));
+        INDArray student = RandomLogits.gaussian(BATCH, CLASSES, 1);
+        INDArray labels = Nd4j.hstack(RandomLogits.oneHot(BATCH, CLASSES, 2), RandomLogits.gaussian(BATCH, CLASSES, 3));
         INDArray analytic = loss.computeGradient(labels, student, new ActivationSoftmax(), null);
         double h = 1e-2;
         for (int i = 0; i < BATCH; i++) {
             for (int k = 0; k < CLASSES; k++) {
-                double plus = loss.computeScore(labels, shifted(student, i, k, h), new ActivationSoftmax(), null, false);
-                double minus = loss.computeScore(labels, shifted(student, i, k, -h), new ActivationSoftmax(), null, false);
+                double plus = loss.computeScore(labels, RandomLogits.shifted(student, i, k, h), new ActivationSoftmax(), null, false);
+                double minus = loss.computeScore(labels, RandomLogits.shifted(student, i, k, -h), new ActivationSoftmax(), null, false);
                 assertEquals((plus - minus) / (2 * h), analytic.getDouble(i, k), NUMERICAL_GRADIENT_TOLERANCE,
                         "d loss / d z[" + i + "," + k + "]");
             }
@@ -67,9 +67,9 @@ class DistillationTest {
 
     @Test
     void theTSquaredFactorKeepsTheSoftGradientOfOrderOneAsTGrows() {
-        INDArray student = gaussian(BATCH, CLASSES, 1);
-        INDArray teacherLogits = gaussian(BATCH, CLASSES, 3);
-        INDArray labels = Nd4j.hstack(oneHot(2), teacherLogits);
+        INDArray student = RandomLogits.gaussian(BATCH, CLASSES, 1);
+        INDArray teacherLogits = RandomLogits.gaussian(BATCH, CLASSES, 3);
+        INDArray labels = Nd4j.hstack(RandomLogits.oneHot(BATCH, CLASSES, 2), teacherLogits);
         double temperature = 1000;
         INDArray gradient = DistillationLossFunction.of(temperature, 1, "t")
                 .computeGradient(labels, student, new ActivationSoftmax(), null);
@@ -84,9 +84,9 @@ class DistillationTest {
 
     @Test
     void alphaZeroIsPlainCrossEntropyInScoreAndGradient() {
-        INDArray student = gaussian(BATCH, CLASSES, 1);
-        INDArray y = oneHot(2);
-        INDArray labels = Nd4j.hstack(y, gaussian(BATCH, CLASSES, 3));
+        INDArray student = RandomLogits.gaussian(BATCH, CLASSES, 1);
+        INDArray y = RandomLogits.oneHot(BATCH, CLASSES, 2);
+        INDArray labels = Nd4j.hstack(y, RandomLogits.gaussian(BATCH, CLASSES, 3));
         DistillationLossFunction distillation = DistillationLossFunction.of(4, 0, "t");
         LossMCXENT crossEntropy = new LossMCXENT();
         assertEquals(crossEntropy.computeScore(y, student, new ActivationSoftmax(), null, true),
@@ -168,7 +168,7 @@ class DistillationTest {
     void wrongLabelsAndSettingsAreClearErrors() {
         DistillationLossFunction loss = DistillationLossFunction.of(4, 0.9, "t");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> loss.computeGradient(
-                oneHot(2), gaussian(BATCH, CLASSES, 1), new ActivationSoftmax(), null));
+                RandomLogits.oneHot(BATCH, CLASSES, 2), RandomLogits.gaussian(BATCH, CLASSES, 1), new ActivationSoftmax(), null));
         assertTrue(e.getMessage().contains("teacher"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Distillation.from(teacher).temperature(0));
         assertThrows(IllegalArgumentException.class, () -> Distillation.from(teacher).alpha(1.5));
@@ -183,31 +183,5 @@ class DistillationTest {
 
     private static String json(MultiLayerNetwork net) {
         return net.getLayerWiseConfigurations().toJson();
-    }
-
-    private static INDArray gaussian(int rows, int columns, long seed) {
-        Random random = new Random(seed);
-        float[][] values = new float[rows][columns];
-        for (float[] row : values) {
-            for (int k = 0; k < columns; k++) {
-                row[k] = (float) (2 * random.nextGaussian());
-            }
-        }
-        return Nd4j.createFromArray(values);
-    }
-
-    private static INDArray oneHot(long seed) {
-        Random random = new Random(seed);
-        INDArray labels = Nd4j.zeros(DataType.FLOAT, BATCH, CLASSES);
-        for (int i = 0; i < BATCH; i++) {
-            labels.putScalar(i, random.nextInt(CLASSES), 1);
-        }
-        return labels;
-    }
-
-    private static INDArray shifted(INDArray logits, int row, int column, double h) {
-        INDArray copy = logits.dup();
-        copy.putScalar(row, column, copy.getDouble(row, column) + h);
-        return copy;
     }
 }

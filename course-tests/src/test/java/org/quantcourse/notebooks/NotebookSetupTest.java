@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -45,6 +46,7 @@ class NotebookSetupTest {
     private static final int MAX_SETUP_IMPORTS = 10;
     private static final String JARS = "%jars ../lib/target/lib/*.jar";
     private static final String SEED = "long SEED = CourseSettings.seed();";
+    private static final List<String> OPENING = List.of("Learning goals", "Prerequisites", "Expected time");
     private static final String EXERCISES_IMPORT = "import org.quantcourse.exercises.*;";
     private static final Pattern WILDCARD_IMPORT = Pattern.compile("import ((?:[a-z]\\w*\\.)*[a-z]\\w*)\\.\\*;");
     private static final Pattern TYPE_NAME = Pattern.compile("\\b[A-Z]\\w*");
@@ -54,6 +56,24 @@ class NotebookSetupTest {
     @TestFactory
     Stream<DynamicTest> everyNotebookStartsWithTheSameShortSetup() throws IOException {
         return notebooks().stream().map(nb -> DynamicTest.dynamicTest(name(nb), () -> checkSetup(nb)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyNotebookOpensWithItsGoalsPrerequisitesAndTime() throws IOException {
+        return notebooks().stream().filter(nb -> !isSolutions(nb))
+                .map(nb -> DynamicTest.dynamicTest(name(nb), () -> checkOpening(nb)));
+    }
+
+    private static void checkOpening(Path notebook) throws IOException {
+        JsonArray cells = new JsonParser().parse(Files.readString(notebook)).getAsJsonObject().getAsJsonArray("cells");
+        StringBuilder opening = new StringBuilder();
+        for (int i = 0; i < cells.size() && !"code".equals(cells.get(i).getAsJsonObject().get("cell_type").getAsString()); i++) {
+            opening.append(source(cells.get(i).getAsJsonObject())).append('\n');
+        }
+        for (String part : OPENING) {
+            assertTrue(opening.toString().contains(part), name(notebook) + ": the markdown before the first code cell must"
+                    + " give the notebook's " + part + " (the course's opening: goals, prerequisites, expected time)");
+        }
     }
 
     @TestFactory
@@ -201,17 +221,21 @@ class NotebookSetupTest {
         for (JsonElement cell : json.getAsJsonArray("cells")) {
             JsonObject c = cell.getAsJsonObject();
             if ("code".equals(c.get("cell_type").getAsString())) {
-                StringBuilder source = new StringBuilder();
-                JsonElement s = c.get("source");
-                if (s.isJsonArray()) {
-                    s.getAsJsonArray().forEach(part -> source.append(part.getAsString()));
-                } else {
-                    source.append(s.getAsString());
-                }
-                cells.add(source.toString());
+                cells.add(source(c));
             }
         }
         return cells;
+    }
+
+    /** A cell's source, whether stored as one string or as a list of lines. */
+    private static String source(JsonObject cell) {
+        JsonElement source = cell.get("source");
+        if (!source.isJsonArray()) {
+            return source.getAsString();
+        }
+        StringBuilder text = new StringBuilder();
+        source.getAsJsonArray().forEach(part -> text.append(part.getAsString()));
+        return text.toString();
     }
 
     private static List<Path> notebooks() throws IOException {

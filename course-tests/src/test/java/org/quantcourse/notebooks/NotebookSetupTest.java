@@ -77,6 +77,17 @@ class NotebookSetupTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> everyCellHasAnId() throws IOException {
+        return notebooks().stream().map(nb -> DynamicTest.dynamicTest(name(nb), () -> {
+            JsonArray cells = new JsonParser().parse(Files.readString(nb)).getAsJsonObject().getAsJsonArray("cells");
+            for (int i = 0; i < cells.size(); i++) {
+                assertTrue(cells.get(i).getAsJsonObject().has("id"), name(nb) + ": cell " + i + " has no id (nbformat 4.5"
+                        + " requires one; open and save the notebook in Jupyter, or give it a unique short id)");
+            }
+        }));
+    }
+
+    @TestFactory
     Stream<DynamicTest> noCellUsesAnInlineFullyQualifiedName() throws IOException {
         return notebooks().stream().map(nb -> DynamicTest.dynamicTest(name(nb), () -> checkNoInlineNames(nb)));
     }

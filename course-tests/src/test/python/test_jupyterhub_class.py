@@ -145,7 +145,7 @@ class JupyterHubClassTest(unittest.TestCase):
         """Posts the login form as a browser would; returns the hub's login cookie."""
         body = urllib.parse.urlencode({"username": name, "password": PASSWORD})
         request = HTTPRequest(self.url + "/hub/login", method="POST", body=body, follow_redirects=False,
-                              headers={"Content-Type": "application/x-www-form-urlencoded"})
+                              headers={"Content-Type": "application/x-www-form-urlencoded"}, request_timeout=120)
         try:
             response = await AsyncHTTPClient().fetch(request, raise_error=False)
         except HTTPClientError as error:
@@ -168,7 +168,9 @@ class JupyterHubClassTest(unittest.TestCase):
         """Runs every code cell of the notebook, then CHECKS, in a new Java kernel of the student's server."""
         kernel = await self.api("POST", f"/user/{name}/api/kernels", {"name": "java"})
         url = f"ws://127.0.0.1:{self.ports['public']}/user/{name}/api/kernels/{kernel['id']}/channels"
-        socket_ = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {TOKEN}"}))
+        # A kernel that is still starting on a busy machine answers the websocket late: wait as long as for any request.
+        socket_ = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {TOKEN}"},
+                                                      connect_timeout=120, request_timeout=120))
         try:
             session = uuid.uuid4().hex
             cells = [c["source"] for c in notebook["cells"] if c["cell_type"] == "code"]

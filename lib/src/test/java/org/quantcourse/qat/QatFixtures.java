@@ -59,4 +59,19 @@ final class QatFixtures {
     static INDArray features(int n) {
         return images(n, 6).features();
     }
+
+    /**
+     * The central difference of {@code net}'s score on {@code batch} in one weight of a dense layer's W, summed over
+     * the batch as DL4J's gradient is: n·(L(w + h) − L(w − h)) / 2h. The weight is restored afterwards.
+     */
+    static double centralDifference(MultiLayerNetwork net, int layer, long row, long col, float h, DataSet batch) {
+        INDArray w = net.getLayer(layer).getParam("W");
+        float original = w.getFloat(row, col);
+        w.putScalar(new long[] {row, col}, original + h);
+        double up = net.score(batch);
+        w.putScalar(new long[] {row, col}, original - h);
+        double down = net.score(batch);
+        w.putScalar(new long[] {row, col}, original);
+        return batch.numExamples() * (up - down) / (2 * h);
+    }
 }

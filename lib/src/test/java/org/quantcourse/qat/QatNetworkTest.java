@@ -83,13 +83,7 @@ class QatNetworkTest {
         for (long flat : new long[] {0, 17, 333, 999}) {
             long row = flat / w.columns();
             long col = flat % w.columns();
-            float original = w.getFloat(row, col);
-            w.putScalar(new long[] {row, col}, original + FD_STEP);
-            double up = projected.score(batch);
-            w.putScalar(new long[] {row, col}, original - FD_STEP);
-            double down = projected.score(batch);
-            w.putScalar(new long[] {row, col}, original);
-            double fd = batch.numExamples() * (up - down) / (2 * FD_STEP);   // DL4J's gradient is a sum over the batch
+            double fd = QatFixtures.centralDifference(projected, layer, row, col, FD_STEP, batch);
             assertEquals(fd, gradient.getDouble(row, col), FD_TOLERANCE * largest + 1e-4,
                     bits + " bits, weight (" + row + ", " + col + ")");
         }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** One pass over a data-set iterator from its start, checking each batch's features and labels agree. */
 final class DataPass {
@@ -11,7 +12,10 @@ final class DataPass {
     private DataPass() {
     }
 
-    /** Resets {@code data} if it can, then hands every batch to {@code action}. */
+    /**
+     * Resets {@code data} if it can, then hands every batch to {@code action}, cut into pieces of at most
+     * {@link Predictor#CHUNK_ROWS} rows (views, no copy).
+     */
     static void forEach(DataSetIterator data, Consumer<DataSet> action) {
         if (data == null) {
             throw new IllegalArgumentException("data must not be null");
@@ -21,10 +25,17 @@ final class DataPass {
         }
         while (data.hasNext()) {
             DataSet batch = requireConsistent(data.next());
-            if (batch.getFeatures().size(0) > 0) {
-                action.accept(batch);
+            long rows = batch.getFeatures().size(0);
+            for (long start = 0; start < rows; start += Predictor.CHUNK_ROWS) {
+                action.accept(rows <= Predictor.CHUNK_ROWS ? batch
+                        : rowsOf(batch, start, Math.min(rows, start + Predictor.CHUNK_ROWS)));
             }
         }
+    }
+
+    private static DataSet rowsOf(DataSet batch, long start, long end) {
+        return new DataSet(batch.getFeatures().get(NDArrayIndex.interval(start, end)),
+                batch.getLabels().get(NDArrayIndex.interval(start, end)));
     }
 
     private static DataSet requireConsistent(DataSet batch) {

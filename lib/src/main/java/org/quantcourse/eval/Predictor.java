@@ -11,6 +11,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 @FunctionalInterface
 public interface Predictor {
 
+    /**
+     * Rows an evaluation hands to a predictor at once ({@code EvaluationResult}, {@code ModelComparison}, the
+     * trainer's test accuracy): the course CNN's conv2 activations of 128 images stay in the CPU's caches, which
+     * measured 1.6× the throughput of batches of 500 and 2× that of 2,000 on one core.
+     */
+    int CHUNK_ROWS = 128;
+
     /** The class probabilities for each row of {@code features}, as {@code [batch, classes]}. */
     INDArray probabilities(INDArray features);
 

@@ -3,9 +3,11 @@ package org.quantcourse.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.quantcourse.eval.Predictor;
 
 /** One call of {@link Trainer#fit}: the epoch loop and its running counters. */
 final class TrainingRun {
@@ -141,9 +143,15 @@ final class TrainingRun {
         return Double.NaN;
     }
 
+    /** Accuracy over {@code iterator}, in batches of {@link Predictor#CHUNK_ROWS} (the fastest size to run). */
     private double accuracy(DataSetIterator iterator) {
         reset(iterator, 1);
-        return net.evaluate(iterator).accuracy();
+        Evaluation evaluation = new Evaluation();
+        for (Rebatcher batches = new Rebatcher(iterator, Predictor.CHUNK_ROWS); batches.hasNext(); ) {
+            DataSet batch = batches.next();
+            evaluation.eval(batch.getLabels(), net.output(batch.getFeatures(), false));
+        }
+        return evaluation.accuracy();
     }
 
     private static void reset(DataSetIterator iterator, int epoch) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
@@ -14,6 +15,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import tech.tablesaw.api.Table;
 
 class EvaluationResultTest {
@@ -42,6 +44,28 @@ class EvaluationResultTest {
         assertEquals(0.5, result.classAccuracy(0), 1e-12);
         assertEquals(1.0, result.classAccuracy(1), 1e-12);
         assertEquals(0.5, result.classAccuracy(2), 1e-12);
+    }
+
+    @Test
+    void aBatchLargerThanTheChunkSizeReachesThePredictorInChunksAndGivesTheSameResult() {
+        int rows = 2 * Predictor.CHUNK_ROWS + 44;
+        INDArray logits = RandomLogits.gaussian(rows, 10, SEED);
+        INDArray probabilities = Nd4j.nn.softmax(logits, 1);
+        INDArray labels = RandomLogits.oneHot(rows, 10, SEED + 1);
+        List<Long> seen = new ArrayList<>();
+        long[] nextRow = {0};
+        Predictor rowsInOrder = features -> {
+            seen.add(features.size(0));
+            INDArray out = probabilities.get(NDArrayIndex.interval(nextRow[0], nextRow[0] + features.size(0)));
+            nextRow[0] += features.size(0);
+            return out;
+        };
+        EvaluationResult chunked = EvaluationResult.of(rowsInOrder,
+                new ExistingDataSetIterator(List.of(new DataSet(logits, labels))));
+        assertEquals(List.of((long) Predictor.CHUNK_ROWS, (long) Predictor.CHUNK_ROWS, 44L), seen);
+        EvaluationResult whole = EvaluationResult.fromPredictions(probabilities, labels);
+        assertArrayEquals(whole.confusionMatrix(), chunked.confusionMatrix());
+        assertEquals(whole.meanLoss(), chunked.meanLoss(), FLOAT_TOLERANCE);
     }
 
     @Test

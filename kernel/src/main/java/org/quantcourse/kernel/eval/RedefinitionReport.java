@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * What a redefinition changed, worded as {@code jshell} does: "replaced record P" when a declaration changed its
  * signature, then one line per dependent that was reset to null, recompiled, or can no longer be used. A cell that
- * re-declares something unchanged, or changes only a method's body, reports nothing.
+ * re-declares something unchanged, changes only a method's body, or adds an import after which JShell merely
+ * recompiles methods, reports nothing.
  */
 final class RedefinitionReport {
 
@@ -24,6 +25,7 @@ final class RedefinitionReport {
     static List<String> describe(JShell shell, List<SnippetEvent> events) {
         List<String> dependents = new ArrayList<>();
         boolean replaced = false;
+        boolean dependentChanged = false;
         Snippet main = null;
         for (SnippetEvent event : events) {
             if (event.causeSnippet() == null) {
@@ -32,18 +34,27 @@ final class RedefinitionReport {
                 replaced = true;
             } else if (event.snippet() instanceof DeclarationSnippet dependent) {
                 dependents.add("  " + update(shell, event, dependent));
+                dependentChanged |= changedForTheUser(event, dependent);
             }
         }
         SnippetEvent first = events.isEmpty() ? null : events.get(0);
         boolean signatureChanged = replaced && first != null && first.isSignatureChange();
         boolean typeReplaced = signatureChanged && main != null && main.kind() == Snippet.Kind.TYPE_DECL;
-        if (main == null || (!typeReplaced && dependents.isEmpty())) {
+        if (main == null || (!typeReplaced && !dependentChanged)) {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
         lines.add((signatureChanged ? "replaced " : "modified ") + describe(main));
         lines.addAll(dependents);
         return lines;
+    }
+
+    /**
+     * A variable reset or a declaration that can no longer be used; a method or class that was only recompiled
+     * (as every method is after a new import) still works and is worth a line only under a replaced type.
+     */
+    private static boolean changedForTheUser(SnippetEvent event, DeclarationSnippet dependent) {
+        return event.status() != Snippet.Status.VALID || dependent.kind() == Snippet.Kind.VAR;
     }
 
     private static String update(JShell shell, SnippetEvent event, DeclarationSnippet dependent) {

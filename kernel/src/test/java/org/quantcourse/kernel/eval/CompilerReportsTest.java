@@ -81,6 +81,14 @@ class CompilerReportsTest {
     }
 
     @Test
+    void anImportAfterWhichJShellRecompilesTheNotebookFunctionsReportsNothing() throws Exception {
+        evaluator.eval("void greet() { System.out.print(\"\"); }", CELL);
+        evaluator.eval("import java.util.stream.*;", CELL);
+        evaluator.eval("import java.time.*;\nlong seed = 42;", CELL);
+        assertEquals("", stderr());
+    }
+
+    @Test
     void reRunningAnUnchangedDeclarationReportsNothing() throws Exception {
         evaluator.eval("record Same(int a) {}\nSame same = new Same(2);", CELL);
         evaluator.eval("record Same(int a) {}", CELL);

@@ -38,7 +38,8 @@ final class IntegerGemm {
      * The int32 accumulators {@code acc[r][o]} (row-major, {@code rows × cols}) of the formula above, for weights
      * given transposed, {@code bT [depth][cols]}: for each row, every code {@code a[r][k]} is multiplied with the
      * contiguous weight row {@code bT[k][0..cols)} and added to {@code cols} accumulators, a loop the JIT turns
-     * into SIMD multiplies and adds.
+     * into SIMD multiplies and adds. Codes equal to 0 are skipped (exact: their products are 0); after a ReLU with
+     * zero-point 0 most activation codes are, so the integer engine does only the work of the non-zero ones.
      */
     static int[] accumulate(int[] a, int rows, int[] bT, int cols, int depth, int za, int zb, int[] colSumsB,
             int[] bias) {
@@ -49,7 +50,10 @@ final class IntegerGemm {
             int aStart = r * depth;
             java.util.Arrays.fill(row, 0);
             for (int k = 0; k < depth; k++) {
-                axpy(a[aStart + k], bT, k * cols, row, cols);
+                int code = a[aStart + k];
+                if (code != 0) {   // after a ReLU most codes are 0 (zero-point 0): their products add nothing
+                    axpy(code, bT, k * cols, row, cols);
+                }
             }
             int rowTerm = zb == 0 ? 0 : zb * sum(a, aStart, depth);
             for (int o = 0; o < cols; o++) {

@@ -205,7 +205,7 @@ def main(out_csv):
     seed = knob('COURSE_SEED', 42)
     epochs = knob('PYTORCH_REFERENCE_EPOCHS', 10)
     torch.manual_seed(seed)
-    torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
+    torch.set_num_threads(knob('PYTORCH_REFERENCE_THREADS', max(1, min(2, os.cpu_count() or 1))))
     train_images, train_labels = load_split('train', knob('COURSE_TRAIN_LIMIT', 0), directory)
     test_images, test_labels = load_split('t10k', knob('COURSE_TEST_LIMIT', 0), directory)
     print(f'torch {torch.__version__}; {dataset}: {len(train_labels)} training / {len(test_labels)} test images; '

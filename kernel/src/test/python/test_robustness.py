@@ -60,6 +60,28 @@ class RobustnessTests(kernel_env.KernelSessionTest):
         reply, outputs = run(self.kc, "new long[1 << 24].length")
         self.assertEqual(reply["status"], "ok", "memory must be usable again after the failed cell")
 
+    def test_filling_the_heap_with_small_objects_leaves_every_kernel_thread_serving(self):
+        code = ("java.util.List<long[]> hog = new java.util.ArrayList<>();\n"
+                "while (true) { hog.add(new long[128]); }")
+        for attempt in range(3):
+            reply, _ = run(self.kc, "{ " + code + " }", timeout=120)
+            self.assertEqual(reply.get("ename"), "OutOfMemoryError", reply)
+            self.assertTrue(self.kc.is_alive(), "the heartbeat must still answer")
+            self.assert_alive()
+
+    def test_out_of_memory_held_by_a_variable_is_explained_and_can_be_freed(self):
+        run(self.kc, "long[][] kept = new long[1 << 14][]; int filled = 0;")
+        reply, outputs = run(self.kc, "while (true) { kept[filled++] = new long[1 << 16]; }", timeout=120)
+        self.assertEqual(reply.get("ename"), "OutOfMemoryError", reply)
+        advice = "\n".join(reply["traceback"])
+        self.assertIn("still in use", advice)
+        self.assertIn("--jvm-opt=-Xmx", advice)
+        reply, _ = run(self.kc, "kept = null;")
+        self.assertEqual(reply["status"], "ok", reply)
+        reply, outputs = run(self.kc, "new long[1 << 24].length")
+        self.assertEqual(reply["status"], "ok", "memory a variable held must be usable once it is freed")
+        self.assertEqual(text_of(outputs), str(1 << 24))
+
     def test_system_exit_is_refused_and_the_session_lives_on(self):
         run(self.kc, "int keptAcrossExit = 5;")
         for call in ["System.exit(0);", "Runtime.getRuntime().exit(1);", "Runtime.getRuntime().halt(2);",

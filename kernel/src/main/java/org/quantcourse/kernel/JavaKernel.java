@@ -31,6 +31,7 @@ import org.quantcourse.kernel.eval.EvaluatorConfig;
 import org.quantcourse.kernel.eval.JavaEvaluator;
 import org.quantcourse.kernel.eval.UserThreadRunner;
 import org.quantcourse.kernel.guard.ExitGuard;
+import org.quantcourse.kernel.guard.HeapGuard;
 import org.quantcourse.kernel.io.KernelLog;
 import org.quantcourse.kernel.io.NotebookInput;
 import org.quantcourse.kernel.io.OutputPump;
@@ -233,17 +234,9 @@ public final class JavaKernel extends BaseKernel {
             }
             env.reply(new Replies.Execute(count, payload));
         } catch (CellFailure failure) {
-            pump.flush();
-            List<String> traceback = TracebackColors.highlighted(failure.traceback());
-            if (!request.isSilent()) {
-                env.publish(new PublishError(failure.ename(), failure.evalue(), traceback));
-            }
-            ErrorReply error = new ErrorReply(failure.ename(), failure.evalue(), traceback);
-            error.setExecutionCount(count);
-            if (request.shouldStopOnError() && !request.isSilent()) {
-                channels.abortQueuedExecutions();
-            }
-            env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+            replyFailure(env, request, count, failure);
+        } catch (OutOfMemoryError heapFull) {
+            replyFailure(env, request, count, outOfMemory(heapFull));
         } finally {
             stdin.detach();
             pump.flush();
@@ -251,6 +244,33 @@ public final class JavaKernel extends BaseKernel {
                 history.record(count, request.getCode(), output);
             }
         }
+    }
+
+    private void replyFailure(ShellReplyEnvironment env, ExecuteRequest request, int count, CellFailure failure) {
+        pump.flush();
+        List<String> traceback = TracebackColors.highlighted(failure.traceback());
+        if (!request.isSilent()) {
+            env.publish(new PublishError(failure.ename(), failure.evalue(), traceback));
+        }
+        ErrorReply error = new ErrorReply(failure.ename(), failure.evalue(), traceback);
+        error.setExecutionCount(count);
+        if (request.shouldStopOnError() && !request.isSilent()) {
+            channels.abortQueuedExecutions();
+        }
+        env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+    }
+
+    /**
+     * The failure of a cell during which the kernel itself ran out of heap (compiling it, say, while variables hold
+     * nearly all of it): the reserve is given back first, so that the reply can still be written.
+     */
+    private static CellFailure outOfMemory(OutOfMemoryError heapFull) {
+        HeapGuard.process().release();
+        System.gc();
+        List<String> lines = new ArrayList<>();
+        lines.add("java.lang.OutOfMemoryError: " + heapFull.getMessage() + " (while the kernel ran the cell)");
+        lines.addAll(HeapGuard.advice());
+        return new CellFailure("OutOfMemoryError", String.valueOf(heapFull.getMessage()), lines);
     }
 
     private void replyInvalidRequest(ShellReplyEnvironment env, String problem) {

@@ -5,6 +5,7 @@ import jdk.jshell.EvalException;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.UnresolvedReferenceException;
+import org.quantcourse.kernel.guard.HeapGuard;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,9 @@ final class ErrorFormatter {
             lines.addAll(frames(current.getStackTrace()));
         }
         lines.addAll(uninitializableClassAdvice(exception));
+        if (className(exception).equals("java.lang.OutOfMemoryError")) {
+            lines.addAll(HeapGuard.advice());
+        }
         String ename = simpleName(className(exception));
         return new CellFailure(ename, message(exception), lines);
     }

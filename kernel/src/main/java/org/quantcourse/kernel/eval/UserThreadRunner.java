@@ -1,5 +1,6 @@
 package org.quantcourse.kernel.eval;
 
+import org.quantcourse.kernel.guard.HeapGuard;
 import org.quantcourse.kernel.io.KernelLog;
 
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs user code on one long-lived thread with a large stack, from the kernel thread that waits for it. An interrupt
@@ -23,6 +25,13 @@ public final class UserThreadRunner {
     /** How long a stopped task may keep running before its thread is abandoned. */
     public static final Duration ABANDON_AFTER = Duration.ofSeconds(3);
     private static final long POLL_MS = 20;
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(POLL_MS);
+
+    static {
+        // Loaded now, not when a cell fails: loading a class needs memory, and a cell that filled the heap leaves none.
+        preload(InterruptCheck.CellInterrupted.class, UserCodeError.class, Interrupted.class, HeapGuard.class,
+                LockSupport.class);
+    }
 
     private final long stackBytes;
     private final ClassLoader contextLoader;
@@ -85,11 +94,12 @@ public final class UserThreadRunner {
         Thread previousKernel = kernelThread;
         kernelThread = Thread.currentThread();
         try {
+            HeapGuard.process().arm();
             Job<T> job = new Job<>(task);
             Worker target = ensureWorker();
             job.owner = target;
             target.jobs.put(job);
-            return await(job, timeout);
+            return awaitSurvivingOutOfMemory(job, timeout);
         } finally {
             kernelThread = previousKernel;
         }
@@ -138,6 +148,21 @@ public final class UserThreadRunner {
             throw asException(job.failure);
         }
         return job.result;
+    }
+
+    /**
+     * Waits for the job as {@link #await} does, and waits again when the wait itself fails for want of memory: while a
+     * cell fills the heap, the kernel thread's own small allocations fail too (even after the cell's failure has been
+     * collected, G1 can report one late), and the cell's outcome must still reach the kernel.
+     */
+    private <T> T awaitSurvivingOutOfMemory(Job<T> job, Duration timeout) throws Exception {
+        while (true) {
+            try {
+                return await(job, timeout);
+            } catch (OutOfMemoryError heapFull) {
+                LockSupport.parkNanos(POLL_NANOS);
+            }
+        }
     }
 
     private void runKernelTasks() {
@@ -193,6 +218,19 @@ public final class UserThreadRunner {
         return current;
     }
 
+    /**
+     * Gives the reserve back and collects the failed cell's garbage before the kernel thread goes on: without the
+     * collection, the kernel's next allocations can still find the heap full and fail in turn.
+     */
+    private void recoverHeap() {
+        HeapGuard.process().release();
+        System.gc();
+    }
+
+    private static void preload(Class<?>... types) {
+        KernelLog.debug("user thread runner: " + types.length + " classes of the failure path loaded");
+    }
+
     private static Exception asException(Throwable failure) {
         if (failure instanceof Exception e) {
             return e;
@@ -237,6 +275,13 @@ public final class UserThreadRunner {
             busy = true;
             try {
                 job.runTask();
+            } catch (Throwable late) {
+                job.recordFailure(late);
+            }
+            try {
+                if (HeapGuard.ranOutOfMemory(job.failure)) {
+                    recoverHeap();
+                }
             } finally {
                 busy = false;
                 job.done.countDown();
@@ -256,18 +301,28 @@ public final class UserThreadRunner {
             this.task = task;
         }
 
-        @SuppressWarnings("deprecation")
+        /**
+         * Runs the task and records how it ended. The failure is recorded before anything else is done with it: with
+         * the heap full, any allocation here (even loading a class) fails, and the cell must still count as failed.
+         */
         void runTask() {
             try {
                 result = task.call();
-            } catch (ThreadDeath death) {
-                stopped = true;
             } catch (Throwable t) {
-                stopped = isCheckedStop(t);
-                failure = stopped ? null : t;
+                recordFailure(t);
             }
         }
 
+        /** Records a failure, or a stop when it was an interrupt check or {@code Thread.stop}. */
+        void recordFailure(Throwable t) {
+            failure = t;
+            if (isCheckedStop(t)) {
+                stopped = true;
+                failure = null;
+            }
+        }
+
+        @SuppressWarnings("deprecation")
         private static boolean isCheckedStop(Throwable t) {
             for (Throwable cause = t; cause != null; cause = cause.getCause()) {
                 if (cause instanceof InterruptCheck.CellInterrupted || cause instanceof ThreadDeath) {

@@ -55,6 +55,7 @@ public final class KernelChannels implements AutoCloseable {
 
     private KernelChannels(KernelConnectionProperties connection) throws GeneralSecurityException {
         this.connection = connection;
+        context.setThreadFactor((loop, name) -> ResilientThread.daemon(name, loop));
         HMACGenerator signer = connection.createHMACGenerator();
         this.reader = MessageReader.of(signer, DigestHistory.ofSize(DigestHistory.DEFAULT_SIZE));
         this.shell = new ShellChannel(context, signer, false, null);
@@ -143,9 +144,9 @@ public final class KernelChannels implements AutoCloseable {
     /** Publishes status "starting" and starts serving heartbeat, control and shell. */
     public void start() {
         publish(PublishStatus.STARTING, null);
-        daemon(new Thread(this::serveHeartbeat, "kernel-heartbeat")).start();
-        daemon(new Thread(null, () -> serve(control, controlHandlers), "kernel-control", 0)).start();
-        daemon(new Thread(null, () -> serve(shell, shellHandlers), "kernel-shell", SHELL_STACK_BYTES)).start();
+        ResilientThread.daemon("kernel-heartbeat", this::serveHeartbeat).start();
+        ResilientThread.daemon("kernel-control", () -> serve(control, controlHandlers)).start();
+        ResilientThread.daemon("kernel-shell", SHELL_STACK_BYTES, () -> serve(shell, shellHandlers)).start();
     }
 
     /** Waits until a shutdown request was handled (or the channels were closed). */
@@ -153,13 +154,9 @@ public final class KernelChannels implements AutoCloseable {
         stopped.await();
     }
 
-    private static Thread daemon(Thread thread) {
-        thread.setDaemon(true);
-        return thread;
-    }
-
     private void serve(ShellChannel socket, Map<MessageType<?>, ShellHandler<?>> handlers) {
-        try (ZMQ.Poller poller = context.poller(1)) {
+        ZMQ.Poller poller = context.poller(1);
+        try {
             poller.register(socket, ZMQ.Poller.POLLIN);
             while (running) {
                 if (poller.poll(POLL_MS) > 0 && poller.pollin(0)) {
@@ -173,6 +170,20 @@ public final class KernelChannels implements AutoCloseable {
             if (running) {
                 KernelLog.warn(Thread.currentThread().getName() + " stopped: " + e);
             }
+        } finally {
+            closeQuietly(poller);
+        }
+    }
+
+    /**
+     * Closes a poller without try-with-resources: with the heap full the JVM throws one shared OutOfMemoryError
+     * instance, and a close failing with it would be "suppressed" into itself, which Java refuses.
+     */
+    private static void closeQuietly(ZMQ.Poller poller) {
+        try {
+            poller.close();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            KernelLog.debug("could not close a poller: " + e);
         }
     }
 
@@ -230,6 +241,7 @@ public final class KernelChannels implements AutoCloseable {
             handler.handle(env, message);
         } catch (Throwable t) {
             KernelLog.warn("handling " + message.getHeader().getType().getName() + " failed: " + t);
+            t.printStackTrace(KernelLog.originalErr());
         } finally {
             try {
                 env.resolveDeferrals();
@@ -244,7 +256,8 @@ public final class KernelChannels implements AutoCloseable {
     }
 
     private void serveHeartbeat() {
-        try (ZMQ.Poller poller = context.poller(1)) {
+        ZMQ.Poller poller = context.poller(1);
+        try {
             poller.register(heartbeat, ZMQ.Poller.POLLIN);
             while (running) {
                 if (poller.poll(POLL_MS) > 0 && poller.pollin(0)) {
@@ -258,6 +271,8 @@ public final class KernelChannels implements AutoCloseable {
             if (running) {
                 KernelLog.warn("heartbeat stopped: " + e);
             }
+        } finally {
+            closeQuietly(poller);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.quantcourse.notebooks;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -31,7 +32,7 @@ class SilentSetupCellsTest {
     Stream<DynamicTest> setupCellsOfEveryExecutedNotebookHaveNoOutput() throws IOException {
         List<Path> executed = new ArrayList<>(NotebookExecutionTest.glob(EXECUTED.resolve("notebooks")));
         executed.addAll(NotebookExecutionTest.glob(EXECUTED.resolve("solutions")));
-        assertTrue(!executed.isEmpty(), "no executed notebooks in " + EXECUTED + ": run NotebookExecutionTest first"
+        assertFalse(executed.isEmpty(), "no executed notebooks in " + EXECUTED + ": run NotebookExecutionTest first"
                 + " (./course test runs both)");
         return executed.stream().map(nb -> DynamicTest.dynamicTest(EXECUTED.relativize(nb).toString(),
                 () -> assertSilentSetup(nb)));
@@ -46,7 +47,7 @@ class SilentSetupCellsTest {
                 continue;
             }
             JsonArray outputs = c.getAsJsonArray("outputs");
-            assertTrue(outputs.size() == 0, notebook.getFileName() + ": setup cell " + seen + " shows output: "
+            assertEquals(0, outputs.size(), notebook.getFileName() + ": setup cell " + seen + " shows output: "
                     + outputs + "\n(the kernel should print nothing for imports and %jars)");
         }
     }

@@ -265,8 +265,7 @@ public final class JavaKernel extends BaseKernel {
      * nearly all of it): the reserve is given back first, so that the reply can still be written.
      */
     private static CellFailure outOfMemory(OutOfMemoryError heapFull) {
-        HeapGuard.process().release();
-        System.gc();
+        HeapGuard.process().recover();
         List<String> lines = new ArrayList<>();
         lines.add("java.lang.OutOfMemoryError: " + heapFull.getMessage() + " (while the kernel ran the cell)");
         lines.addAll(HeapGuard.advice());

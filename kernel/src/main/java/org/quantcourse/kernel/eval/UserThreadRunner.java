@@ -218,15 +218,6 @@ public final class UserThreadRunner {
         return current;
     }
 
-    /**
-     * Gives the reserve back and collects the failed cell's garbage before the kernel thread goes on: without the
-     * collection, the kernel's next allocations can still find the heap full and fail in turn.
-     */
-    private void recoverHeap() {
-        HeapGuard.process().release();
-        System.gc();
-    }
-
     private static void preload(Class<?>... types) {
         KernelLog.debug("user thread runner: " + types.length + " classes of the failure path loaded");
     }
@@ -280,7 +271,7 @@ public final class UserThreadRunner {
             }
             try {
                 if (HeapGuard.ranOutOfMemory(job.failure)) {
-                    recoverHeap();
+                    HeapGuard.process().recover();   // before the kernel thread wakes up and allocates
                 }
             } finally {
                 busy = false;

@@ -55,6 +55,15 @@ public final class HeapGuard {
         return armed;
     }
 
+    /**
+     * After an OutOfMemoryError: gives the reserve back and collects the failed cell's garbage at once, so that the
+     * kernel's next allocations do not find the heap still full and fail in turn.
+     */
+    public void recover() {
+        release();
+        System.gc();
+    }
+
     /** Whether the reserve is set aside now. */
     public boolean isArmed() {
         return reserve != null;

@@ -24,6 +24,14 @@ class HeapGuardTest {
     }
 
     @Test
+    void recoveringGivesTheReserveBack() {
+        HeapGuard guard = HeapGuard.ofReserveBytes(SMALL_RESERVE);
+        guard.arm();
+        guard.recover();
+        assertFalse(guard.isArmed());
+    }
+
+    @Test
     void theReserveStaysGivenBackWhileTheHeapLacksRoomForIt() {
         int moreThanAThirdOfTheHeap = (int) Math.min(Integer.MAX_VALUE - 8,
                 Runtime.getRuntime().maxMemory() / HeapGuard.ROOM_FACTOR + 1);
